@@ -1,0 +1,194 @@
+package io.github.twiliosmsmcp.config;
+
+import io.github.twiliosmsmcp.phone.ParsedNumber;
+import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The server's settings, read from the environment once. A server that is misconfigured still
+ * starts: {@link #problems()} is then non-empty and every tool answers with it, because a client
+ * shows a server that dies at start as a vague "failed to connect" the user cannot act on.
+ */
+public record Settings(
+        Optional<TwilioAccount> twilio,
+        PhoneNumberParser phoneNumbers,
+        Duration statusWait,
+        int maxSegments,
+        List<String> problems,
+        List<String> warnings) {
+
+    public static final String ACCOUNT_SID = "TWILIO_ACCOUNT_SID";
+    public static final String AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
+    public static final String API_KEY = "TWILIO_API_KEY";
+    public static final String API_SECRET = "TWILIO_API_SECRET";
+    public static final String PHONE_NUMBER = "TWILIO_PHONE_NUMBER";
+    public static final String MESSAGING_SERVICE_SID = "TWILIO_MESSAGING_SERVICE_SID";
+    public static final String API_BASE_URL = "TWILIO_API_BASE_URL";
+    public static final String DEFAULT_REGION = "SMS_DEFAULT_REGION";
+    public static final String STATUS_WAIT_SECONDS = "SMS_STATUS_WAIT_SECONDS";
+    public static final String MAX_SEGMENTS = "SMS_MAX_SEGMENTS";
+
+    /** Clients give a tool call 60 s; the status wait must leave room for the create call and the answer. */
+    public static final int MAX_STATUS_WAIT_SECONDS = 45;
+
+    private static final List<String> TWILIO_VARIABLES =
+            List.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY, API_SECRET, PHONE_NUMBER, MESSAGING_SERVICE_SID, API_BASE_URL);
+    private static final Pattern ACCOUNT_SID_FORM = Pattern.compile("AC[0-9a-fA-F]{32}");
+    private static final Pattern API_KEY_FORM = Pattern.compile("SK[0-9a-fA-F]{32}");
+    private static final Pattern SERVICE_SID_FORM = Pattern.compile("MG[0-9a-fA-F]{32}");
+
+    public Settings {
+        problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** True when no Twilio variable is set at all: the server then runs against a simulated carrier. */
+    public static boolean isSandbox(Environment env) {
+        return TWILIO_VARIABLES.stream().noneMatch(env::isSet);
+    }
+
+    public boolean sandbox() {
+        return twilio.isEmpty() && problems.isEmpty();
+    }
+
+    public static Settings load(Environment env) {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+
+        String region = env.get(DEFAULT_REGION).orElse("US").toUpperCase(Locale.ROOT);
+        PhoneNumberParser parser;
+        try {
+            parser = new PhoneNumberParser(region);
+        } catch (IllegalArgumentException e) {
+            problems.add(DEFAULT_REGION + " must be a two-letter country code such as US or GB (" + e.getMessage() + ")");
+            parser = new PhoneNumberParser("US");
+        }
+
+        int waitSeconds = readInt(env, STATUS_WAIT_SECONDS, 20, 0, Integer.MAX_VALUE, problems);
+        if (waitSeconds > MAX_STATUS_WAIT_SECONDS) {
+            warnings.add(STATUS_WAIT_SECONDS + "=" + waitSeconds + " is above " + MAX_STATUS_WAIT_SECONDS
+                    + "; using " + MAX_STATUS_WAIT_SECONDS + " so answers arrive within the clients' 60 s tool timeout");
+            waitSeconds = MAX_STATUS_WAIT_SECONDS;
+        }
+        int maxSegments = readInt(env, MAX_SEGMENTS, 10, 1, 100, problems);
+
+        Optional<TwilioAccount> twilio = isSandbox(env) ? Optional.empty() : readTwilio(env, parser, problems);
+        return new Settings(twilio, parser, Duration.ofSeconds(waitSeconds), maxSegments, problems, warnings);
+    }
+
+    private static Optional<TwilioAccount> readTwilio(Environment env, PhoneNumberParser parser, List<String> problems) {
+        int before = problems.size();
+        Optional<String> accountSid = env.get(ACCOUNT_SID);
+        if (accountSid.isEmpty()) {
+            problems.add(ACCOUNT_SID + " is not set (find it on the Twilio Console home page; it starts with AC)");
+        } else if (!ACCOUNT_SID_FORM.matcher(accountSid.get()).matches()) {
+            problems.add(ACCOUNT_SID + " must be AC followed by 32 hexadecimal characters");
+        }
+
+        String username = accountSid.orElse("");
+        String secret = "";
+        Optional<String> apiKey = env.get(API_KEY);
+        if (apiKey.isPresent()) {
+            if (!API_KEY_FORM.matcher(apiKey.get()).matches()) {
+                problems.add(API_KEY + " must be SK followed by 32 hexadecimal characters");
+            }
+            if (env.get(API_SECRET).isEmpty()) {
+                problems.add(API_SECRET + " is not set (it is required with " + API_KEY + ")");
+            }
+            username = apiKey.get();
+            secret = env.get(API_SECRET).orElse("");
+        } else if (env.get(AUTH_TOKEN).isPresent()) {
+            secret = env.get(AUTH_TOKEN).get();
+        } else if (env.get(API_SECRET).isPresent()) {
+            problems.add(API_KEY + " is not set (it is required with " + API_SECRET + ")");
+        } else {
+            problems.add(AUTH_TOKEN + " is not set (or set " + API_KEY + " and " + API_SECRET + ")");
+        }
+
+        List<PhoneNumber> numbers = new ArrayList<>();
+        env.get(PHONE_NUMBER).ifPresent(list -> {
+            for (String raw : list.split(",")) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                ParsedNumber parsed = parser.parse(raw.strip());
+                if (parsed instanceof ParsedNumber.Valid valid) {
+                    if (!numbers.contains(valid.number())) {
+                        numbers.add(valid.number());
+                    }
+                } else if (parsed instanceof ParsedNumber.Invalid invalid) {
+                    problems.add(PHONE_NUMBER + " lists a number that is not valid: " + invalid.reason());
+                }
+            }
+        });
+        Optional<String> service = env.get(MESSAGING_SERVICE_SID);
+        if (service.isPresent() && !SERVICE_SID_FORM.matcher(service.get()).matches()) {
+            problems.add(MESSAGING_SERVICE_SID + " must be MG followed by 32 hexadecimal characters");
+        }
+        if (env.get(PHONE_NUMBER).isEmpty() && service.isEmpty()) {
+            problems.add(PHONE_NUMBER + " is not set (your Twilio number in E.164 form such as +14155552671; or set "
+                    + MESSAGING_SERVICE_SID + ")");
+        }
+
+        Optional<URI> baseUrl = env.get(API_BASE_URL).flatMap(url -> readBaseUrl(url, problems));
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new TwilioAccount(accountSid.get(), username, secret, numbers, service, baseUrl));
+    }
+
+    private static Optional<URI> readBaseUrl(String raw, List<String> problems) {
+        try {
+            URI uri = new URI(raw);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost();
+            boolean loopback = host != null
+                    && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+            if (host == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || !(scheme.equals("https") || scheme.equals("http"))) {
+                problems.add(API_BASE_URL + " must be an absolute http(s) URL with no query, such as https://proxy.example.com");
+                return Optional.empty();
+            }
+            // Basic auth carries the auth token: plain HTTP is only acceptable when it never leaves the machine.
+            if (scheme.equals("http") && !loopback) {
+                problems.add(API_BASE_URL + " must use https unless it points at this machine (localhost or 127.0.0.1)");
+                return Optional.empty();
+            }
+            String text = uri.toString();
+            return Optional.of(URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text));
+        } catch (URISyntaxException e) {
+            problems.add(API_BASE_URL + " is not a valid URL");
+            return Optional.empty();
+        }
+    }
+
+    private static int readInt(Environment env, String name, int fallback, int min, int max, List<String> problems) {
+        Optional<String> raw = env.get(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                problems.add(name + " must be a whole number from " + min + " to " + max);
+                return fallback;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(name + " must be a whole number (it is '" + abbreviate(raw.get()) + "')");
+            return fallback;
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 20 ? value : value.substring(0, 20) + "...";
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.twiliosmsmcp.delivery;
+
+import io.github.twiliosmsmcp.sms.Encoding;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import io.github.twiliosmsmcp.sms.SegmentCount;
+import java.util.Optional;
+
+/**
+ * Everything known about one send when the tool answers: the facts for the text answer and for
+ * the structured content alike, so the two can never disagree.
+ */
+public record SendReport(
+        Outcome outcome,
+        SendRequest.Kind kind,
+        String to,
+        Optional<String> from,
+        Optional<String> sid,
+        Optional<MessageStatus> status,
+        Optional<SegmentCount> size,
+        int mediaCount,
+        Optional<String> price,
+        Optional<String> priceUnit,
+        Optional<Integer> errorCode,
+        Optional<String> errorMessage,
+        String summary,
+        String advice,
+        boolean simulated,
+        long waitedSeconds) {
+
+    static SendReport notSent(Outcome outcome, SendRequest.Kind kind, String to, String summary, String advice,
+            boolean simulated) {
+        return new SendReport(outcome, kind, to, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                summary, advice, simulated, 0);
+    }
+
+    /** A request refused before anything was sent because an argument is wrong. */
+    public static SendReport invalid(SendRequest.Kind kind, String to, String summary, String advice, boolean simulated) {
+        return notSent(Outcome.INVALID_REQUEST, kind, to, summary, advice, simulated);
+    }
+
+    public static SendReport notConfigured(SendRequest.Kind kind, String to, String problems) {
+        return notSent(Outcome.NOT_CONFIGURED, kind, to, "the server is not configured: " + problems,
+                "Tell the user to fix the server's settings in the client configuration (see the README's "
+                        + "configuration table) and restart the client.", false);
+    }
+
+    public Optional<Encoding> encoding() {
+        return size.map(SegmentCount::encoding);
+    }
+}

@@ -1,0 +1,313 @@
+package io.github.twiliosmsmcp.delivery;
+
+import io.github.twiliosmsmcp.phone.ParsedNumber;
+import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.sms.Encoding;
+import io.github.twiliosmsmcp.sms.GatewayException;
+import io.github.twiliosmsmcp.sms.MediaUrls;
+import io.github.twiliosmsmcp.sms.MessageGateway;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import io.github.twiliosmsmcp.sms.OutgoingMessage;
+import io.github.twiliosmsmcp.sms.SegmentCount;
+import io.github.twiliosmsmcp.sms.Segments;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends one message once and waits for what became of it. Everything that can be checked is
+ * checked before the create call; the create call is made at most once (a 429 is the exception:
+ * Twilio accepted nothing); then the status is polled with backoff until it is final or the wait
+ * runs out, so that the answer always arrives inside the client's 60 s tool timeout.
+ */
+public final class SendService {
+    public static final int MAX_CHARACTERS = 1600;
+    static final Duration CREATE_TIMEOUT = Duration.ofSeconds(10);
+    /** Create, its 429 retries and the status wait together stay under the clients' 60 s. */
+    static final Duration CREATE_BUDGET = Duration.ofSeconds(12);
+    private static final long[] POLL_DELAYS_MILLIS = {500, 750, 1000, 1500, 2000, 3000};
+    private static final long[] RATE_LIMIT_BACKOFF_MILLIS = {1000, 2000};
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+    private static final String UNKNOWN_ADVICE = "Tell the user the outcome is unknown; they can check the Twilio"
+            + " Console's messaging logs before deciding whether to send it again.";
+
+    private final MessageGateway gateway;
+    private final Senders senders;
+    private final PhoneNumberParser parser;
+    private final Duration statusWait;
+    private final int maxSegments;
+
+    public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, Duration statusWait,
+            int maxSegments) {
+        this.gateway = gateway;
+        this.senders = senders;
+        this.parser = parser;
+        this.statusWait = statusWait;
+        this.maxSegments = maxSegments;
+    }
+
+    public SendReport send(SendRequest request, Progress progress) {
+        SendRequest.Kind kind = request.kind();
+        ParsedNumber to = parser.parse(request.to());
+        if (to instanceof ParsedNumber.Invalid invalid) {
+            return invalid(kind, Shown.of(request.to()), "the recipient number " + Shown.quoted(request.to())
+                    + " is not valid: " + invalid.reason(),
+                    "Ask the user for the recipient's number in international form, such as +14155552671.");
+        }
+        PhoneNumber recipient = ((ParsedNumber.Valid) to).number();
+
+        Optional<PhoneNumber> requestedFrom = Optional.empty();
+        if (request.from().isPresent()) {
+            ParsedNumber from = parser.parse(request.from().get());
+            if (from instanceof ParsedNumber.Invalid invalid) {
+                return invalid(kind, recipient.e164(), "the sender number (from) " + Shown.quoted(request.from().get())
+                        + " is not valid: " + invalid.reason(), leaveFromOut());
+            }
+            requestedFrom = Optional.of(((ParsedNumber.Valid) from).number());
+        }
+        Optional<Senders.Choice> sender = senders.choose(requestedFrom);
+        if (sender.isEmpty()) {
+            return invalid(kind, recipient.e164(), "the sender number (from) " + requestedFrom.get()
+                    + " is not one of this server's numbers (" + senders.describe() + ")", leaveFromOut());
+        }
+
+        String body = request.body();
+        Optional<String> bodyProblem = bodyProblem(kind, body);
+        if (bodyProblem.isPresent()) {
+            return invalid(kind, recipient.e164(), bodyProblem.get(), "Fix the message text and call once more.");
+        }
+        SegmentCount size = Segments.count(body);
+        if (size.characters() > MAX_CHARACTERS) {
+            return invalid(kind, recipient.e164(), "the message is " + size.characters()
+                    + " characters long; Twilio's limit is " + MAX_CHARACTERS, "Shorten the message.");
+        }
+        if (kind == SendRequest.Kind.SMS && size.segments() > maxSegments) {
+            return invalid(kind, recipient.e164(), "the message needs " + size.describe()
+                    + ", more than the " + maxSegments + " allowed by SMS_MAX_SEGMENTS",
+                    "Shorten the message: each segment is billed as one SMS."
+                            + (size.encoding() == Encoding.UCS_2
+                                    ? " Emoji, curly quotes and other special characters make each segment hold only 67 characters."
+                                    : ""));
+        }
+
+        List<URI> media = new ArrayList<>();
+        if (kind == SendRequest.Kind.MMS) {
+            Optional<String> mediaProblem = checkMedia(request.mediaUrls(), media);
+            if (mediaProblem.isPresent()) {
+                return invalid(kind, recipient.e164(), mediaProblem.get(),
+                        "Give 1 to " + MediaUrls.MAX_COUNT + " public http(s) URLs of images or files.");
+            }
+        }
+
+        OutgoingMessage message = new OutgoingMessage(recipient, sender.get().number(),
+                sender.get().messagingServiceSid(), body, media);
+        return deliver(kind, message, kind == SendRequest.Kind.SMS ? Optional.of(size) : Optional.empty(), progress);
+    }
+
+    private SendReport deliver(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size,
+            Progress progress) {
+        long start = System.nanoTime();
+        MessageRecord created;
+        int rateLimited = 0;
+        while (true) {
+            try {
+                created = gateway.create(message, CREATE_TIMEOUT);
+                break;
+            } catch (GatewayException.Rejected rejected) {
+                if (rejected.tooManyRequests() && rateLimited < RATE_LIMIT_BACKOFF_MILLIS.length
+                        && elapsed(start).plusMillis(RATE_LIMIT_BACKOFF_MILLIS[rateLimited]).compareTo(CREATE_BUDGET) <= 0
+                        && pause(RATE_LIMIT_BACKOFF_MILLIS[rateLimited++])) {
+                    continue;
+                }
+                return rejectedReport(kind, message, size, rejected);
+            } catch (GatewayException e) {
+                return unreachableReport(kind, message, size, (GatewayException.Unreachable) e);
+            }
+        }
+        MessageRecord last = waitForFinal(created, progress);
+        return finalReport(kind, message, size, last, elapsed(start));
+    }
+
+    private SendReport unreachableReport(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size,
+            GatewayException.Unreachable unreachable) {
+        if (!unreachable.requestMayHaveArrived()) {
+            return report(Outcome.TWILIO_UNREACHABLE, kind, message, size, null,
+                    "the server could not connect to Twilio (" + unreachable.getMessage() + "), so nothing was sent",
+                    "Tell the user Twilio could not be reached; check the internet connection"
+                            + " (and TWILIO_API_BASE_URL if set). The user can ask again later.");
+        }
+        return report(Outcome.UNKNOWN, kind, message, size, null,
+                "the request reached Twilio but no answer came back (" + unreachable.getMessage()
+                        + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
+                UNKNOWN_ADVICE);
+    }
+
+    private MessageRecord waitForFinal(MessageRecord created, Progress progress) {
+        long waitStart = System.nanoTime();
+        long deadline = waitStart + statusWait.toNanos();
+        MessageRecord last = created;
+        for (int poll = 0; !last.status().isFinal(); poll++) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                break;
+            }
+            long delay = Math.min(POLL_DELAYS_MILLIS[Math.min(poll, POLL_DELAYS_MILLIS.length - 1)],
+                    Duration.ofNanos(remaining).toMillis());
+            progress.report(elapsed(waitStart).toMillis() / 1000.0, statusWait.toSeconds(),
+                    "Twilio status: " + last.status().twilioValue() + "; waiting for a final status");
+            if (!pause(delay)) {
+                break;
+            }
+            long left = deadline - System.nanoTime();
+            Duration timeout = left <= 0 ? Duration.ofSeconds(1) : min(FETCH_TIMEOUT, Duration.ofNanos(left).plusMillis(500));
+            try {
+                last = gateway.fetch(last.sid(), timeout);
+            } catch (GatewayException e) {
+                // The message went out; a failed status read only means we know less. Keep the last status.
+                continue;
+            }
+        }
+        return last;
+    }
+
+    private SendReport finalReport(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size,
+            MessageRecord last, Duration waited) {
+        Optional<SegmentCount> reported = size.map(s -> last.segments()
+                .map(n -> new SegmentCount(s.encoding(), n, s.characters())).orElse(s));
+        long seconds = waited.toSeconds();
+        String status = last.status().twilioValue();
+        return switch (last.status()) {
+            case DELIVERED -> report(Outcome.DELIVERED, kind, message, reported, last,
+                    "the carrier confirmed delivery to the phone", "");
+            case UNDELIVERED, FAILED -> failedReport(last.status() == MessageStatus.FAILED ? Outcome.FAILED
+                    : Outcome.UNDELIVERED, kind, message, reported, last);
+            case CANCELED -> report(Outcome.CANCELED, kind, message, reported, last,
+                    "the message was canceled before it was sent", "Tell the user it was canceled.");
+            case SENT -> report(Outcome.SENT_UNCONFIRMED, kind, message, reported, last,
+                    "Twilio handed it to the carrier (status sent), and no delivery receipt came within " + seconds
+                            + " s; many carriers never send one, so this is usually the last word",
+                    "");
+            default -> report(Outcome.PENDING, kind, message, reported, last,
+                    "Twilio accepted it and it was still " + status + " after " + seconds
+                            + " s; it will go out without any further action", "");
+        };
+    }
+
+    private SendReport failedReport(Outcome outcome, SendRequest.Kind kind, OutgoingMessage message,
+            Optional<SegmentCount> size, MessageRecord last) {
+        String status = last.status().twilioValue();
+        if (last.errorCode().isEmpty()) {
+            return report(outcome, kind, message, size, last, "Twilio reported status " + status + " without an error code",
+                    "Tell the user it was not delivered.");
+        }
+        int code = last.errorCode().get();
+        ErrorCatalog.Explanation why = ErrorCatalog.explain(code, last.errorMessage().orElse(null));
+        return report(outcome, kind, message, size, last, "Twilio reported status " + status + " with error " + code
+                + ": " + why.meaning(), why.advice());
+    }
+
+    private SendReport rejectedReport(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size,
+            GatewayException.Rejected rejected) {
+        if (rejected.serverError()) {
+            return withError(report(Outcome.UNKNOWN, kind, message, size, null,
+                    "Twilio answered with a server error (HTTP " + rejected.httpStatus()
+                            + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
+                    UNKNOWN_ADVICE), rejected);
+        }
+        if (rejected.code().isEmpty()) {
+            return withError(report(Outcome.REFUSED_BY_TWILIO, kind, message, size, null,
+                    "Twilio refused it (HTTP " + rejected.httpStatus() + ": " + rejected.getMessage() + ")",
+                    "Tell the user it was not sent."), rejected);
+        }
+        ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.getMessage());
+        return withError(report(Outcome.REFUSED_BY_TWILIO, kind, message, size, null,
+                "Twilio refused it with error " + rejected.code().get() + ": " + why.meaning(), why.advice()), rejected);
+    }
+
+    private static SendReport withError(SendReport report, GatewayException.Rejected rejected) {
+        return new SendReport(report.outcome(), report.kind(), report.to(), report.from(), report.sid(), report.status(),
+                report.size(), report.mediaCount(), report.price(), report.priceUnit(), rejected.code(),
+                Optional.ofNullable(rejected.getMessage()), report.summary(), report.advice(), report.simulated(),
+                report.waitedSeconds());
+    }
+
+    private SendReport report(Outcome outcome, SendRequest.Kind kind, OutgoingMessage message,
+            Optional<SegmentCount> size, MessageRecord record, String summary, String advice) {
+        Optional<MessageRecord> known = Optional.ofNullable(record);
+        Optional<String> from = known.map(MessageRecord::from).filter(f -> f != null && !f.isBlank())
+                .or(() -> Optional.of(message.sender()));
+        return new SendReport(outcome, kind, message.to().e164(), from, known.map(MessageRecord::sid),
+                known.map(MessageRecord::status), size, message.mediaUrls().size(),
+                known.flatMap(MessageRecord::price).map(SendService::cost), known.flatMap(MessageRecord::priceUnit),
+                known.flatMap(MessageRecord::errorCode), known.flatMap(MessageRecord::errorMessage),
+                summary, advice, gateway.simulated(), 0);
+    }
+
+    private SendReport invalid(SendRequest.Kind kind, String to, String summary, String advice) {
+        return SendReport.invalid(kind, to, summary, advice, gateway.simulated());
+    }
+
+    private String leaveFromOut() {
+        return "Leave 'from' out to use the default sender, or use one of: " + senders.describe() + ".";
+    }
+
+    private static Optional<String> bodyProblem(SendRequest.Kind kind, String body) {
+        if (kind == SendRequest.Kind.SMS && body.isBlank()) {
+            return Optional.of("the message text is empty");
+        }
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
+                return Optional.of(String.format("the message contains a control character (U+%04X) at position %d",
+                        (int) c, i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> checkMedia(List<String> urls, List<URI> checked) {
+        if (urls.isEmpty()) {
+            return Optional.of("send_mms needs at least one media URL");
+        }
+        if (urls.size() > MediaUrls.MAX_COUNT) {
+            return Optional.of("there are " + urls.size() + " media URLs; Twilio takes at most " + MediaUrls.MAX_COUNT);
+        }
+        for (int i = 0; i < urls.size(); i++) {
+            MediaUrls.Checked result = MediaUrls.check(urls.get(i));
+            if (result.problem().isPresent()) {
+                return Optional.of("media URL " + (i + 1) + " " + Shown.quoted(urls.get(i)) + " cannot be used: "
+                        + result.problem().get());
+            }
+            checked.add(result.url().orElseThrow());
+        }
+        return Optional.empty();
+    }
+
+    /** Twilio reports a price as a negative amount charged; people read the cost. */
+    private static String cost(String price) {
+        return price.startsWith("-") ? price.substring(1) : price;
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Returns false when interrupted: the server is shutting down and the answer should go out now. */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.twiliosmsmcp.inbox;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code since} argument: an ISO-8601 time or date, or a look-back such as {@code 30m},
+ * {@code 2h}, {@code 2d} or {@code PT45M}. Times without a zone are taken as UTC, which the answer
+ * states, because the server cannot know the user's zone.
+ */
+public final class Since {
+    public static final Duration DEFAULT_LOOK_BACK = Duration.ofDays(7);
+    private static final Pattern SHORT = Pattern.compile("(\\d{1,6})\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?)");
+
+    private Since() {}
+
+    /** The start time, or why the text could not be read. */
+    public record Parsed(Optional<Instant> start, Optional<String> problem) {
+        static Parsed ok(Instant start) {
+            return new Parsed(Optional.of(start), Optional.empty());
+        }
+
+        static Parsed bad(String problem) {
+            return new Parsed(Optional.empty(), Optional.of(problem));
+        }
+    }
+
+    public static Parsed parse(String raw, Instant now) {
+        if (raw == null || raw.isBlank()) {
+            return Parsed.ok(now.minus(DEFAULT_LOOK_BACK));
+        }
+        String text = raw.strip();
+        Optional<Instant> start = lookBack(text.toLowerCase(Locale.ROOT), now).or(() -> pointInTime(text));
+        if (start.isEmpty()) {
+            return Parsed.bad("'since' must be an ISO-8601 time such as 2026-11-21T09:30:00Z, a date such as 2026-11-21,"
+                    + " or a look-back such as 30m, 2h or 2d");
+        }
+        if (start.get().isAfter(now.plusSeconds(60))) {
+            return Parsed.bad("'since' is in the future (" + start.get() + "); give a past time or a look-back such as 2h");
+        }
+        return Parsed.ok(start.get());
+    }
+
+    private static Optional<Instant> lookBack(String text, Instant now) {
+        Matcher m = SHORT.matcher(text);
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            Duration unit = switch (m.group(2).charAt(0)) {
+                case 's' -> Duration.ofSeconds(1);
+                case 'm' -> Duration.ofMinutes(1);
+                case 'h' -> Duration.ofHours(1);
+                case 'd' -> Duration.ofDays(1);
+                default -> Duration.ofDays(7);
+            };
+            return Optional.of(now.minus(unit.multipliedBy(amount)));
+        }
+        if (text.startsWith("p")) {
+            try {
+                Duration d = Duration.parse(text.toUpperCase(Locale.ROOT));
+                return d.isNegative() ? Optional.empty() : Optional.of(now.minus(d));
+            } catch (DateTimeException | ArithmeticException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Instant> pointInTime(String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeException ignored) {
+            // not a time with an offset: try the forms without one
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException ignored) {
+            // not a local time either
+        }
+        try {
+            return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}

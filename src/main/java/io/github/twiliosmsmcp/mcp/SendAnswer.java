@@ -1,0 +1,121 @@
+package io.github.twiliosmsmcp.mcp;
+
+import io.github.twiliosmsmcp.delivery.ErrorCatalog;
+import io.github.twiliosmsmcp.delivery.Outcome;
+import io.github.twiliosmsmcp.delivery.SendReport;
+import io.github.twiliosmsmcp.delivery.SendRequest;
+import io.github.twiliosmsmcp.sms.Encoding;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import io.github.twiliosmsmcp.sms.SegmentCount;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a send into the one answer the model reads. The text starts with [FINAL] and ends by
+ * telling the model not to send the message again: models that are unsure whether a text went out
+ * tend to send it again, and LibreChat shows the model only this text (it ignores isError).
+ */
+final class SendAnswer {
+    static final String FINAL = "[FINAL]";
+    static final String SANDBOX = "SANDBOX: nothing was sent.";
+
+    static final String OUTPUT_SCHEMA = """
+            {"type":"object","properties":{
+            "outcome":{"type":"string"},"sent":{"type":["boolean","null"]},"sid":{"type":["string","null"]},
+            "status":{"type":["string","null"]},"to":{"type":"string"},"from":{"type":["string","null"]},
+            "segments":{"type":["integer","null"]},"encoding":{"type":["string","null"]},"media_count":{"type":"integer"},
+            "price":{"type":["string","null"]},"price_unit":{"type":["string","null"]},
+            "error_code":{"type":["integer","null"]},"error_message":{"type":["string","null"]},
+            "explanation":{"type":"string"},"sandbox":{"type":"boolean"}},
+            "required":["outcome","sent","to","sandbox"]}""";
+
+    private SendAnswer() {}
+
+    static CallToolResult of(SendReport report) {
+        return CallToolResult.builder()
+                .addTextContent(text(report))
+                .structuredContent(structured(report))
+                .isError(report.outcome().isFailure())
+                .build();
+    }
+
+    static String text(SendReport r) {
+        String kind = r.kind().name();
+        StringBuilder out = new StringBuilder(FINAL).append(' ');
+        if (r.simulated()) {
+            out.append(SANDBOX).append(' ');
+        }
+        out.append(headline(r, kind)).append('\n');
+        out.append("What happened: ").append(r.summary()).append(".\n");
+        r.sid().ifPresent(sid -> out.append("Message SID: ").append(sid)
+                .append(r.status().map(s -> ", last status: " + s.twilioValue() + (s.isFinal() ? " (final)" : " (not final)")).orElse(""))
+                .append('\n'));
+        if (r.outcome().accepted() != Boolean.FALSE) {
+            out.append("From: ").append(r.from().orElse("unknown")).append(", to: ").append(r.to()).append('\n');
+        }
+        if (r.kind() == SendRequest.Kind.MMS && r.mediaCount() > 0) {
+            out.append("Media: ").append(r.mediaCount()).append(r.mediaCount() == 1 ? " file" : " files").append('\n');
+        }
+        r.size().ifPresent(size -> out.append("Size: ").append(size.describe()).append('\n'));
+        if (r.sid().isPresent()) {
+            out.append("Price: ").append(r.price().map(p -> p + " " + r.priceUnit().orElse("")).orElse(
+                    r.simulated() ? "none (sandbox)" : "not reported by Twilio yet")).append('\n');
+        }
+        r.errorCode().ifPresent(code -> out.append("Twilio error: ").append(code)
+                .append(r.errorMessage().map(m -> " (" + m + ")").orElse(""))
+                .append(", ").append(ErrorCatalog.docsUrl(code)).append('\n'));
+        if (!r.advice().isBlank()) {
+            out.append("What to do: ").append(r.advice()).append('\n');
+        }
+        out.append(closing(r.outcome()));
+        return out.toString();
+    }
+
+    private static String headline(SendReport r, String kind) {
+        return switch (r.outcome()) {
+            case DELIVERED -> kind + " delivered to " + r.to() + ".";
+            case SENT_UNCONFIRMED -> kind + " sent to " + r.to() + "; the carrier has not confirmed delivery.";
+            case PENDING -> kind + " accepted by Twilio for " + r.to() + " and still on its way.";
+            case UNDELIVERED -> kind + " to " + r.to() + " was sent but NOT delivered.";
+            case FAILED -> kind + " to " + r.to() + " FAILED and was not delivered.";
+            case CANCELED -> kind + " to " + r.to() + " was canceled and not sent.";
+            case REFUSED_BY_TWILIO -> kind + " NOT sent to " + r.to() + ": Twilio refused it.";
+            case INVALID_REQUEST -> kind + " NOT sent: the request cannot be sent as written.";
+            case NOT_CONFIGURED -> kind + " NOT sent: the server is not configured.";
+            case TWILIO_UNREACHABLE -> kind + " NOT sent to " + r.to() + ": Twilio could not be reached.";
+            case UNKNOWN -> kind + " to " + r.to() + ": outcome UNKNOWN. It was NOT resent.";
+        };
+    }
+
+    private static String closing(Outcome outcome) {
+        return switch (outcome) {
+            case DELIVERED, SENT_UNCONFIRMED, PENDING ->
+                    "Do not send this message again: it was sent once, and this is its final result.";
+            case UNKNOWN -> "Do not send this message again: it may already have arrived. Tell the user instead.";
+            case INVALID_REQUEST -> "Do not send this message again as it is: correct what is named above first,"
+                    + " or tell the user.";
+            default -> "Do not send this message again on your own: tell the user what happened.";
+        };
+    }
+
+    static Map<String, Object> structured(SendReport r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("sent", r.outcome().accepted());
+        out.put("sid", r.sid().orElse(null));
+        out.put("status", r.status().map(MessageStatus::twilioValue).orElse(null));
+        out.put("to", r.to());
+        out.put("from", r.from().orElse(null));
+        out.put("segments", r.size().map(SegmentCount::segments).orElse(null));
+        out.put("encoding", r.encoding().map(Encoding::label).orElse(null));
+        out.put("media_count", r.mediaCount());
+        out.put("price", r.price().orElse(null));
+        out.put("price_unit", r.priceUnit().orElse(null));
+        out.put("error_code", r.errorCode().orElse(null));
+        out.put("error_message", r.errorMessage().orElse(null));
+        out.put("explanation", r.summary());
+        out.put("sandbox", r.simulated());
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.twiliosmsmcp.mcp;
+
+import io.github.twiliosmsmcp.config.Environment;
+import io.github.twiliosmsmcp.delivery.Progress;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The MCP server over stdio: every tool, each behind one boundary that turns surprises into answers. */
+public final class SmsServer {
+    private static final Logger LOG = LoggerFactory.getLogger(SmsServer.class);
+    static final String NAME = "twilio-sms-mcp";
+
+    private SmsServer() {}
+
+    /** Every tool this server offers, in the order {@code tools/list} shows them. */
+    static List<SmsTool> tools(Services services, Clock clock) {
+        return List.of(new SendSmsTool(services), new SendMmsTool(services), new ReceiveSmsTool(services, clock));
+    }
+
+    public static McpSyncServer start(Environment environment, String version, InputStream in, OutputStream out) {
+        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+        Clock clock = Clock.systemUTC();
+        Services services = new Services(environment, NAME + "/" + version, clock);
+        List<SyncToolSpecification> specifications = tools(services, clock).stream()
+                .map(tool -> SyncToolSpecification.builder()
+                        .tool(tool.definition(mapper))
+                        .callHandler((exchange, request) -> answer(tool, exchange, request))
+                        .build())
+                .toList();
+        return McpServer.sync(new StdioServerTransportProvider(mapper, in, out))
+                .serverInfo(NAME, version)
+                .instructions("Sends SMS/MMS and reads replies through Twilio. Each send tool call sends exactly once;"
+                        + " its [FINAL] answer is the final result: never repeat a send.")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                // Arguments are checked by each tool, whose messages a model can act on.
+                .validateToolInputs(false)
+                .requestTimeout(Duration.ofSeconds(120))
+                .tools(specifications)
+                .build();
+    }
+
+    private static CallToolResult answer(SmsTool tool, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        try {
+            return tool.call(request.arguments(), progress(exchange, request.progressToken()));
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly", tool.name(), e);
+            return tool.internalError(e);
+        }
+    }
+
+    private static Progress progress(McpSyncServerExchange exchange, Object token) {
+        if (token == null) {
+            return Progress.NONE;
+        }
+        return (done, total, message) -> {
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, done, total, message));
+            } catch (RuntimeException e) {
+                // A client that went away cannot be told about progress; the send itself goes on.
+                LOG.debug("progress notification not delivered: {}", e.toString());
+            }
+        };
+    }
+}

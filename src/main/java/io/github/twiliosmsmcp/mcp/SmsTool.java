@@ -1,0 +1,20 @@
+package io.github.twiliosmsmcp.mcp;
+
+import io.github.twiliosmsmcp.delivery.Progress;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.Map;
+
+/** One MCP tool: its definition for {@code tools/list} and what a call does. */
+interface SmsTool {
+    String name();
+
+    Tool definition(McpJsonMapper mapper);
+
+    /** Answers every call; anything unexpected is the registry's to turn into an answer. */
+    CallToolResult call(Map<String, Object> arguments, Progress progress);
+
+    /** The answer when {@link #call} failed in a way nobody foresaw. */
+    CallToolResult internalError(RuntimeException e);
+}

@@ -1,0 +1,117 @@
+package io.github.twiliosmsmcp.sandbox;
+
+import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.sms.GatewayException;
+import io.github.twiliosmsmcp.sms.MessageGateway;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import io.github.twiliosmsmcp.sms.OutgoingMessage;
+import io.github.twiliosmsmcp.sms.Segments;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A simulated carrier for trying the server without a Twilio account. Messages move from queued to
+ * delivered within about a second, Twilio's test "magic" recipient numbers fail as they do with
+ * test credentials, and each recipient answers a few seconds later so that receiving can be tried.
+ */
+public final class SandboxGateway implements MessageGateway {
+    /** Twilio's magic sender number: valid with test credentials, so it reads as a plausible sender. */
+    public static final PhoneNumber NUMBER = new PhoneNumber("+15005550006");
+    static final Duration DELIVERED_AFTER = Duration.ofMillis(1200);
+    static final Duration REPLY_AFTER = Duration.ofSeconds(3);
+
+    private static final Map<String, Integer> MAGIC_RECIPIENTS = Map.of(
+            "+15005550001", 21211,
+            "+15005550002", 21612,
+            "+15005550003", 21408,
+            "+15005550004", 21610,
+            "+15005550009", 21614);
+    private static final Map<Integer, String> MAGIC_MESSAGES = Map.of(
+            21211, "The 'To' number is not a valid phone number.",
+            21612, "The 'To' phone number is not currently reachable via SMS.",
+            21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number.",
+            21610, "Attempt to send to unsubscribed recipient",
+            21614, "'To' number is not a valid mobile number");
+
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+
+    private record Sent(OutgoingMessage message, Instant created, String replySid) {}
+
+    public SandboxGateway(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public MessageRecord create(OutgoingMessage message, Duration timeout) throws GatewayException {
+        Integer magic = MAGIC_RECIPIENTS.get(message.to().e164());
+        if (magic != null) {
+            throw new GatewayException.Rejected(400, magic, MAGIC_MESSAGES.get(magic));
+        }
+        String sid = newSid();
+        sent.put(sid, new Sent(message, clock.instant(), newSid()));
+        return fetch(sid, timeout);
+    }
+
+    @Override
+    public MessageRecord fetch(String sid, Duration timeout) throws GatewayException {
+        Sent s = sent.get(sid);
+        if (s == null) {
+            throw new GatewayException.Rejected(404, 20404, "The requested resource was not found");
+        }
+        Duration age = Duration.between(s.created(), clock.instant());
+        MessageStatus status = age.compareTo(DELIVERED_AFTER) >= 0 ? MessageStatus.DELIVERED
+                : age.compareTo(DELIVERED_AFTER.dividedBy(2)) >= 0 ? MessageStatus.SENT
+                : age.compareTo(DELIVERED_AFTER.dividedBy(4)) >= 0 ? MessageStatus.SENDING
+                : MessageStatus.QUEUED;
+        OutgoingMessage m = s.message();
+        int segments = m.mediaUrls().isEmpty() ? Math.max(1, Segments.count(m.body()).segments()) : 1;
+        return new MessageRecord(sid, MessageRecord.Direction.OUTBOUND, status, m.from().orElse(NUMBER).e164(),
+                m.to().e164(), m.body(), s.created(), Optional.of(segments), m.mediaUrls().size(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public List<MessageRecord> inbound(List<PhoneNumber> to, Optional<PhoneNumber> from, Instant since, int max,
+            Duration timeout) {
+        Instant now = clock.instant();
+        return sent.values().stream()
+                .filter(s -> !s.created().plus(REPLY_AFTER).isAfter(now))
+                .map(this::reply)
+                .filter(r -> to.isEmpty() || to.stream().anyMatch(n -> n.e164().equals(r.to())))
+                .filter(r -> from.map(f -> f.e164().equals(r.from())).orElse(true))
+                .filter(r -> !r.dateSent().isBefore(since))
+                .sorted(Comparator.comparing(MessageRecord::dateSent).reversed())
+                .limit(max)
+                .toList();
+    }
+
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    private MessageRecord reply(Sent s) {
+        String excerpt = s.message().body().length() > 30 ? s.message().body().substring(0, 30) + "..." : s.message().body();
+        String body = "Sandbox reply: got your message" + (excerpt.isEmpty() ? "" : " \"" + excerpt + "\"");
+        return new MessageRecord(s.replySid(), MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED,
+                s.message().to().e164(), s.message().from().orElse(NUMBER).e164(), body, s.created().plus(REPLY_AFTER),
+                Optional.of(1), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private String newSid() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return "SM" + HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.twiliosmsmcp.twilio;
+
+import com.twilio.base.Page;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.rest.api.v2010.account.MessageReader;
+import io.github.twiliosmsmcp.config.TwilioAccount;
+import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.sms.GatewayException;
+import io.github.twiliosmsmcp.sms.MessageGateway;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import io.github.twiliosmsmcp.sms.OutgoingMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Twilio's Messages API through the official SDK, on a transport that never repeats a request. */
+public final class TwilioGateway implements MessageGateway {
+    private static final long PAGE_SIZE = 50;
+
+    private final TwilioAccount account;
+    private final SingleAttemptHttpClient transport;
+    private final TwilioRestClient client;
+
+    public TwilioGateway(TwilioAccount account, String userAgent) {
+        this.account = account;
+        this.transport = new SingleAttemptHttpClient(account.apiBaseUrl(), userAgent);
+        this.client = new TwilioRestClient.Builder(account.username(), account.secret())
+                .accountSid(account.accountSid())
+                .httpClient(transport)
+                .build();
+    }
+
+    @Override
+    public MessageRecord create(OutgoingMessage message, Duration timeout) throws GatewayException {
+        com.twilio.type.PhoneNumber to = new com.twilio.type.PhoneNumber(message.to().e164());
+        String body = message.body().isEmpty() ? null : message.body();
+        MessageCreator creator = message.from().isPresent()
+                ? Message.creator(account.accountSid(), to, new com.twilio.type.PhoneNumber(message.from().get().e164()), body)
+                : Message.creator(account.accountSid(), to, message.messagingServiceSid().orElseThrow(), body);
+        if (!message.mediaUrls().isEmpty()) {
+            creator.setMediaUrl(message.mediaUrls());
+        }
+        return record(call(timeout, () -> creator.create(client)));
+    }
+
+    @Override
+    public MessageRecord fetch(String sid, Duration timeout) throws GatewayException {
+        return record(call(timeout, () -> Message.fetcher(account.accountSid(), sid).fetch(client)));
+    }
+
+    @Override
+    public List<MessageRecord> inbound(List<PhoneNumber> to, Optional<PhoneNumber> from, Instant since, int max,
+            Duration timeout) throws GatewayException {
+        List<MessageRecord> found = new ArrayList<>();
+        List<Optional<PhoneNumber>> recipients = to.isEmpty()
+                ? List.of(Optional.empty())
+                : to.stream().map(Optional::of).toList();
+        for (Optional<PhoneNumber> recipient : recipients) {
+            MessageReader reader = Message.reader(account.accountSid())
+                    .setDateSentAfter(since.atZone(ZoneOffset.UTC))
+                    .setPageSize(PAGE_SIZE);
+            recipient.ifPresent(number -> reader.setTo(number.e164()));
+            from.ifPresent(number -> reader.setFrom(number.e164()));
+            Page<Message> page = call(timeout, () -> reader.firstPage(client));
+            int read = 0;
+            while (true) {
+                for (Message message : page.getRecords()) {
+                    read++;
+                    MessageRecord record = record(message);
+                    if (record.direction() == MessageRecord.Direction.INBOUND) {
+                        found.add(record);
+                    }
+                }
+                // Twilio pages on and on through old history: stop once enough has been read.
+                if (!page.hasNextPage() || read >= max) {
+                    break;
+                }
+                Page<Message> current = page;
+                page = call(timeout, () -> reader.nextPage(current, client));
+            }
+        }
+        return found.stream()
+                .sorted(Comparator.comparing(MessageRecord::dateSent).reversed().thenComparing(MessageRecord::sid))
+                .limit(max)
+                .toList();
+    }
+
+    @Override
+    public boolean simulated() {
+        return false;
+    }
+
+    private <T> T call(Duration timeout, Supplier<T> request) throws GatewayException {
+        try {
+            return transport.withTimeout(timeout, request);
+        } catch (ApiException e) {
+            if (e.getStatusCode() == null) {
+                // The SDK could not read a successful answer: the request arrived and may have created a message.
+                return rethrow(new GatewayException.Unreachable("Twilio's answer could not be read", true, e));
+            }
+            return rethrow(new GatewayException.Rejected(e.getStatusCode(), e.getCode(), e.getMessage()));
+        } catch (ApiConnectionException e) {
+            boolean notConnected = e.getCause() instanceof SingleAttemptHttpClient.NotConnected;
+            return rethrow(new GatewayException.Unreachable(e.getMessage(), !notConnected, e));
+        } catch (RuntimeException e) {
+            // An answer the SDK could not read: the request arrived, so a create may have happened.
+            return rethrow(new GatewayException.Unreachable("Twilio's answer could not be read (" + e.getClass().getSimpleName()
+                    + ")", true, e));
+        }
+    }
+
+    private static <T> T rethrow(GatewayException e) throws GatewayException {
+        throw e;
+    }
+
+    private static MessageRecord record(Message m) {
+        Instant sent = m.getDateSent() != null ? m.getDateSent().toInstant()
+                : m.getDateCreated() != null ? m.getDateCreated().toInstant() : Instant.EPOCH;
+        return new MessageRecord(
+                m.getSid(),
+                MessageRecord.Direction.ofTwilio(m.getDirection() == null ? null : m.getDirection().toString()),
+                MessageStatus.of(m.getStatus() == null ? null : m.getStatus().toString()),
+                m.getFrom() == null ? null : m.getFrom().toString(),
+                m.getTo(),
+                m.getBody() == null ? "" : m.getBody(),
+                sent,
+                parseInt(m.getNumSegments()),
+                parseInt(m.getNumMedia()).orElse(0),
+                Optional.ofNullable(m.getPrice()).filter(p -> !p.isBlank()),
+                Optional.ofNullable(m.getPriceUnit()).map(java.util.Currency::getCurrencyCode),
+                Optional.ofNullable(m.getErrorCode()).filter(code -> code != 0),
+                Optional.ofNullable(m.getErrorMessage()).filter(text -> !text.isBlank()));
+    }
+
+    private static Optional<Integer> parseInt(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
