@@ -1,0 +1,100 @@
+package io.github.twiliosmsmcp.it;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * The shaded jar as a subprocess, driven by the MCP SDK's own stdio client, as LibreChat and
+ * Claude Desktop drive it. Every TWILIO_ and SMS_ variable of the test machine is blanked so that
+ * only what a test sets reaches the server.
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final List<String> BLANKED = List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
+            "TWILIO_API_SECRET", "TWILIO_PHONE_NUMBER", "TWILIO_MESSAGING_SERVICE_SID", "TWILIO_API_BASE_URL",
+            "SMS_DEFAULT_REGION", "SMS_STATUS_WAIT_SECONDS", "SMS_MAX_SEGMENTS");
+
+    private final McpSyncClient client;
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+
+    private ServerProcess(Map<String, String> env) {
+        Map<String, String> environment = new HashMap<>();
+        BLANKED.forEach(name -> environment.put(name, ""));
+        environment.putAll(env);
+        ServerParameters parameters = ServerParameters.builder(javaExecutable())
+                .args("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar().toString())
+                .env(environment)
+                .build();
+        StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
+        transport.setStdErrorHandler(stderr::add);
+        client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(70))
+                .initializationTimeout(Duration.ofSeconds(30))
+                .progressConsumer(progress::add)
+                .build();
+        client.initialize();
+    }
+
+    static ServerProcess start(Map<String, String> env) {
+        return new ServerProcess(env);
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("server.jar", "target/twilio-sms-mcp.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("build the jar first (mvn package): " + jar.toAbsolutePath());
+        }
+        return jar;
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    McpSyncClient client() {
+        return client;
+    }
+
+    CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    CallToolResult callWithProgress(String tool, Map<String, Object> arguments, String token) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments, Map.of("progressToken", token)));
+    }
+
+    static String text(CallToolResult result) {
+        return result.content().stream()
+                .filter(TextContent.class::isInstance)
+                .map(c -> ((TextContent) c).text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> structured(CallToolResult result) {
+        return (Map<String, Object>) result.structuredContent();
+    }
+
+    String stderr() {
+        return String.join("\n", stderr);
+    }
+
+    @Override
+    public void close() {
+        client.closeGracefully();
+    }
+}
