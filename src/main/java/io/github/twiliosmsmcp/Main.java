@@ -3,7 +3,6 @@ package io.github.twiliosmsmcp;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.mcp.SmsServer;
-import io.github.twiliosmsmcp.mcp.StdinWatcher;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -34,8 +33,8 @@ public final class Main {
                         : "Twilio mode");
 
         AtomicReference<McpSyncServer> server = new AtomicReference<>();
-        StdinWatcher in = new StdinWatcher(System.in, () -> shutdown(server.get(), log));
-        server.set(SmsServer.start(environment, version, in, new PrintStream(protocolOut, true)));
+        server.set(SmsServer.start(environment, version, System.in, new PrintStream(protocolOut, true),
+                () -> shutdown(server.get(), log)));
     }
 
     private static void shutdown(McpSyncServer server, Logger log) {

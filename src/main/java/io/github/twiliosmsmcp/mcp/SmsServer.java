@@ -31,7 +31,9 @@ public final class SmsServer {
         return List.of(new SendSmsTool(services), new SendMmsTool(services), new ReceiveSmsTool(services, clock));
     }
 
-    public static McpSyncServer start(Environment environment, String version, InputStream in, OutputStream out) {
+    /** Serves MCP on {@code in}/{@code out}; {@code onInputClosed} runs when the client closes {@code in}. */
+    public static McpSyncServer start(Environment environment, String version, InputStream in, OutputStream out,
+            Runnable onInputClosed) {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         Clock clock = Clock.systemUTC();
         Services services = new Services(environment, NAME + "/" + version, clock);
@@ -41,7 +43,7 @@ public final class SmsServer {
                         .callHandler((exchange, request) -> answer(tool, exchange, request))
                         .build())
                 .toList();
-        return McpServer.sync(new StdioServerTransportProvider(mapper, in, out))
+        return McpServer.sync(new StdioServerTransportProvider(mapper, new ClientInput(in, mapper, onInputClosed), out))
                 .serverInfo(NAME, version)
                 .instructions("Sends SMS/MMS and reads replies through Twilio. Each send tool call sends exactly once;"
                         + " its [FINAL] answer is the final result: never repeat a send.")
