@@ -44,6 +44,7 @@ public record Settings(
     private static final Pattern ACCOUNT_SID_FORM = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final Pattern API_KEY_FORM = Pattern.compile("SK[0-9a-fA-F]{32}");
     private static final Pattern SERVICE_SID_FORM = Pattern.compile("MG[0-9a-fA-F]{32}");
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     public Settings {
         problems = List.copyOf(problems);
@@ -133,7 +134,7 @@ public record Settings(
         if (service.isPresent() && !SERVICE_SID_FORM.matcher(service.get()).matches()) {
             problems.add(MESSAGING_SERVICE_SID + " must be MG followed by 32 hexadecimal characters");
         }
-        if (env.get(PHONE_NUMBER).isEmpty() && service.isEmpty()) {
+        if (numbers.isEmpty() && service.isEmpty() && problems.stream().noneMatch(p -> p.startsWith(PHONE_NUMBER))) {
             problems.add(PHONE_NUMBER + " is not set (your Twilio number in E.164 form such as +14155552671; or set "
                     + MESSAGING_SERVICE_SID + ")");
         }
@@ -149,9 +150,9 @@ public record Settings(
         try {
             URI uri = new URI(raw);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            String host = uri.getHost();
-            boolean loopback = host != null
-                    && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+            String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+            boolean loopback = host != null && (host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches()
+                    || host.equals("[::1]"));
             if (host == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                     || !(scheme.equals("https") || scheme.equals("http"))) {
                 problems.add(API_BASE_URL + " must be an absolute http(s) URL with no query, such as https://proxy.example.com");

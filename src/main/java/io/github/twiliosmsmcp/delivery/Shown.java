@@ -15,14 +15,15 @@ public final class Shown {
         }
         StringBuilder out = new StringBuilder();
         raw.codePoints().limit(MAX).forEach(c -> {
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }
         });
-        if (raw.codePointCount(0, raw.length()) > MAX) {
-            out.append("... (").append(raw.length()).append(" characters)");
+        int characters = raw.codePointCount(0, raw.length());
+        if (characters > MAX) {
+            out.append("... (").append(characters).append(" characters)");
         }
         return out.toString();
     }

@@ -50,17 +50,23 @@ final class Arguments {
         if (value == null) {
             return Optional.empty();
         }
-        long number;
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
-            number = n.longValue();
+        double number;
+        if (value instanceof Number n) {
+            number = n.doubleValue();
         } else if (value instanceof String s && s.strip().matches("-?\\d{1,12}")) {
             number = Long.parseLong(s.strip());
         } else {
             throw new BadArgument("'" + name + "' must be a whole number from " + min + " to " + max
                     + " (it was " + describe(value) + ")");
         }
+        if (number != Math.rint(number) || Double.isInfinite(number)) {
+            throw new BadArgument("'" + name + "' must be a whole number from " + min + " to " + max
+                    + " (it was " + describe(value) + ")");
+        }
+        // Compared as a double, so that integers beyond the long range cannot wrap into range.
         if (number < min || number > max) {
-            throw new BadArgument("'" + name + "' must be from " + min + " to " + max + " (it was " + number + ")");
+            throw new BadArgument("'" + name + "' must be from " + min + " to " + max + " (it was "
+                    + Shown.of(value.toString()) + ")");
         }
         return Optional.of((int) number);
     }
