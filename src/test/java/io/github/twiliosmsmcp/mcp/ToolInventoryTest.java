@@ -1,0 +1,98 @@
+package io.github.twiliosmsmcp.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twiliosmsmcp.config.Environment;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every tool at once: the contract other programs rely on. Each tool's definition has a snapshot
+ * under src/test/resources/toolsnaps; a changed interface fails here until the snapshot is
+ * regenerated on purpose with {@code mvn test -Dtest=ToolInventoryTest -Dtoolsnaps.update=true}.
+ */
+class ToolInventoryTest {
+    private static final Path SNAPSHOTS = Path.of("src/test/resources/toolsnaps");
+    private static final McpJsonMapper MAPPER = McpJsonDefaults.getMapper();
+
+    private static List<Tool> definitions() {
+        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC());
+        return SmsServer.tools(services, Clock.systemUTC()).stream().map(t -> t.definition(MAPPER)).toList();
+    }
+
+    @Test
+    void theContractedToolsAreThereUnderTheirNames() {
+        assertEquals(List.of("send_sms", "send_mms", "receive_sms"), definitions().stream().map(Tool::name).toList());
+    }
+
+    @Test
+    void everyToolIsDescribedAndHintedExplicitly() {
+        var names = new HashSet<String>();
+        for (Tool tool : definitions()) {
+            assertTrue(names.add(tool.name()), "unique name " + tool.name());
+            assertTrue(tool.name().matches("[a-z][a-z0-9_]*"), "snake_case " + tool.name());
+            assertFalse(tool.description() == null || tool.description().isBlank(), tool.name());
+            assertFalse(tool.title() == null || tool.title().isBlank(), tool.name());
+            McpSchema.ToolAnnotations hints = tool.annotations();
+            assertNotNull(hints, tool.name());
+            assertNotNull(hints.readOnlyHint(), tool.name());
+            assertNotNull(hints.destructiveHint(), tool.name());
+            assertNotNull(hints.idempotentHint(), tool.name());
+            assertNotNull(hints.openWorldHint(), tool.name());
+            assertNotNull(tool.inputSchema().get("properties"), tool.name());
+            assertFalse(tool.inputSchema().containsKey("oneOf") || tool.inputSchema().containsKey("anyOf"),
+                    "clients handle top-level oneOf/anyOf poorly: " + tool.name());
+            assertNotNull(tool.outputSchema(), tool.name());
+            boolean sends = tool.name().startsWith("send_");
+            assertEquals(!sends, hints.readOnlyHint(), tool.name());
+            assertEquals(sends, hints.destructiveHint(), tool.name());
+            assertFalse(hints.idempotentHint(), "sending twice sends two messages: " + tool.name());
+            if (sends) {
+                assertTrue(tool.description().contains("[FINAL]"), tool.name());
+                assertTrue(tool.description().contains("never call again"), tool.name());
+            }
+        }
+    }
+
+    @Test
+    void toolsListStaysSmallBecauseEveryChatPaysForIt() throws IOException {
+        String json = MAPPER.writeValueAsString(new McpSchema.ListToolsResult(definitions(), null));
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 6000, "tools/list is " + bytes + " bytes; keep it under 6 KB");
+    }
+
+    @Test
+    void everyToolMatchesItsSnapshot() throws IOException {
+        ObjectMapper pretty = new ObjectMapper();
+        boolean update = Boolean.getBoolean("toolsnaps.update");
+        for (Tool tool : definitions()) {
+            String actual = pretty.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(pretty.readTree(MAPPER.writeValueAsString(tool))) + "\n";
+            Path file = SNAPSHOTS.resolve(tool.name() + ".json");
+            if (update) {
+                Files.createDirectories(SNAPSHOTS);
+                Files.writeString(file, actual);
+                continue;
+            }
+            assertTrue(Files.exists(file), "no snapshot for " + tool.name()
+                    + "; create it on purpose with -Dtoolsnaps.update=true");
+            assertEquals(Files.readString(file), actual, tool.name() + " changed; if that is intended, regenerate"
+                    + " the snapshot with -Dtoolsnaps.update=true and review the diff");
+        }
+    }
+}
