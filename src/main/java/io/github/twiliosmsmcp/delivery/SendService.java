@@ -29,6 +29,8 @@ public final class SendService {
     static final Duration CREATE_TIMEOUT = Duration.ofSeconds(10);
     /** Create, its 429 retries and the status wait together stay under the clients' 60 s. */
     static final Duration CREATE_BUDGET = Duration.ofSeconds(12);
+    /** LibreChat and Claude Desktop give a tool call 60 s; the answer must be out before then, whatever happened. */
+    static final Duration ANSWER_BUDGET = Duration.ofSeconds(55);
     private static final long[] POLL_DELAYS_MILLIS = {500, 750, 1000, 1500, 2000, 3000};
     private static final long[] RATE_LIMIT_BACKOFF_MILLIS = {1000, 2000};
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
@@ -128,7 +130,8 @@ public final class SendService {
                 return unreachableReport(kind, message, size, (GatewayException.Unreachable) e);
             }
         }
-        MessageRecord last = waitForFinal(created, progress);
+        MessageRecord last = waitForFinal(created, Math.min(System.nanoTime() + statusWait.toNanos(),
+                start + ANSWER_BUDGET.toNanos()), progress);
         return finalReport(kind, message, size, last, elapsed(start));
     }
 
@@ -146,9 +149,9 @@ public final class SendService {
                 UNKNOWN_ADVICE);
     }
 
-    private MessageRecord waitForFinal(MessageRecord created, Progress progress) {
+    /** Polls until the status is final or {@code deadline} (a {@link System#nanoTime()} value) passes. */
+    private MessageRecord waitForFinal(MessageRecord created, long deadline, Progress progress) {
         long waitStart = System.nanoTime();
-        long deadline = waitStart + statusWait.toNanos();
         MessageRecord last = created;
         for (int poll = 0; !last.status().isFinal(); poll++) {
             long remaining = deadline - System.nanoTime();

@@ -45,7 +45,8 @@ final class ReceiveAnswer {
         structured.put("problem", problem);
         structured.put("sandbox", simulated);
         return CallToolResult.builder()
-                .addTextContent(SendAnswer.FINAL + " Nothing was read: " + problem + ".\nWhat to do: " + advice)
+                .addTextContent(SendAnswer.FINAL + (simulated ? " " + SendAnswer.SANDBOX : "") + " Nothing was read: "
+                        + problem + ".\nWhat to do: " + advice)
                 .structuredContent(structured)
                 .isError(true)
                 .build();

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * only what a test sets reaches the server.
  */
 final class ServerProcess implements AutoCloseable {
-    private static final List<String> BLANKED = List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
+    static final List<String> BLANKED = List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
             "TWILIO_API_SECRET", "TWILIO_PHONE_NUMBER", "TWILIO_MESSAGING_SERVICE_SID", "TWILIO_API_BASE_URL",
             "SMS_DEFAULT_REGION", "SMS_STATUS_WAIT_SECONDS", "SMS_MAX_SEGMENTS");
 
