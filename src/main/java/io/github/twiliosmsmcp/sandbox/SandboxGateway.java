@@ -78,7 +78,7 @@ public final class SandboxGateway implements MessageGateway {
         int segments = m.mediaUrls().isEmpty() ? Math.max(1, Segments.count(m.body()).segments()) : 1;
         return new MessageRecord(sid, MessageRecord.Direction.OUTBOUND, status, m.from().orElse(NUMBER).e164(),
                 m.to().e164(), m.body(), s.created(), Optional.of(segments), m.mediaUrls().size(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), m.mediaUrls().stream().map(Object::toString).toList());
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class SandboxGateway implements MessageGateway {
         String body = "Sandbox reply: got your message" + (excerpt.isEmpty() ? "" : " \"" + excerpt + "\"");
         return new MessageRecord(s.replySid(), MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED,
                 s.message().to().e164(), s.message().from().orElse(NUMBER).e164(), body, s.created().plus(REPLY_AFTER),
-                Optional.of(1), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.of(1), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     private String newSid() {

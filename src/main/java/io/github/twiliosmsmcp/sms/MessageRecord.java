@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.sms;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** A message as Twilio reports it, trimmed to what this server tells the model. */
@@ -17,7 +18,18 @@ public record MessageRecord(
         Optional<String> price,
         Optional<String> priceUnit,
         Optional<Integer> errorCode,
-        Optional<String> errorMessage) {
+        Optional<String> errorMessage,
+        List<String> mediaUrls) {
+
+    public MessageRecord {
+        mediaUrls = List.copyOf(mediaUrls);
+    }
+
+    /** The same message with the URLs of its media, which Twilio lists separately. */
+    public MessageRecord withMediaUrls(List<String> urls) {
+        return new MessageRecord(sid, direction, status, from, to, body, dateSent, segments, mediaCount, price,
+                priceUnit, errorCode, errorMessage, urls);
+    }
 
     public enum Direction {
         INBOUND,

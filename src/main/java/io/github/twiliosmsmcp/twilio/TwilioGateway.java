@@ -139,7 +139,8 @@ public final class TwilioGateway implements MessageGateway {
                 Optional.ofNullable(m.getPrice()).filter(p -> !p.isBlank()),
                 Optional.ofNullable(m.getPriceUnit()).map(java.util.Currency::getCurrencyCode),
                 Optional.ofNullable(m.getErrorCode()).filter(code -> code != 0),
-                Optional.ofNullable(m.getErrorMessage()).filter(text -> !text.isBlank()));
+                Optional.ofNullable(m.getErrorMessage()).filter(text -> !text.isBlank()),
+                List.of());
     }
 
     private static Optional<Integer> parseInt(String value) {

@@ -1,0 +1,31 @@
+package io.github.twiliosmsmcp.delivery;
+
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/** An earlier send as the journal remembers it. */
+public record PastSend(
+        long id,
+        State state,
+        String to,
+        String sender,
+        Optional<String> sid,
+        Optional<MessageStatus> status,
+        Optional<Integer> errorCode,
+        Instant at,
+        Optional<String> idempotencyKey,
+        String messageKey,
+        SendIntent.Owner owner) {
+
+    public enum State {
+        /** Written before the create call and not yet resolved: it may have been sent. */
+        PENDING,
+        /** Twilio accepted it ({@code sid} is set). */
+        ACCEPTED,
+        /** The create call's outcome could not be known. */
+        UNKNOWN,
+        /** Certainly not sent. */
+        NOT_SENT
+    }
+}

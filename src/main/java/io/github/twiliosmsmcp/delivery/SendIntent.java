@@ -1,0 +1,74 @@
+package io.github.twiliosmsmcp.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One send about to happen, as the journal keys it. Two sends are the same message when the
+ * account, recipient, text and media are the same; the sender is left out on purpose, so that a
+ * model cannot repeat a message by naming another {@code from}.
+ */
+public record SendIntent(
+        String account,
+        String to,
+        String sender,
+        String body,
+        List<String> mediaUrls,
+        Optional<String> idempotencyKey,
+        Instant at,
+        Duration window,
+        Owner owner) {
+
+    public SendIntent {
+        mediaUrls = List.copyOf(mediaUrls);
+    }
+
+    /** Which process wrote an intent, so that a later process can tell a dead writer from a busy one. */
+    public record Owner(String host, long pid, Instant started) {
+        public static Owner current() {
+            ProcessHandle self = ProcessHandle.current();
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "unknown";
+            }
+            return new Owner(host, self.pid(), self.info().startInstant().orElse(Instant.EPOCH));
+        }
+
+        /** True only when the writer certainly no longer runs: same host, and no such live process. */
+        public boolean isGone() {
+            Owner me = current();
+            if (!me.host.equals(host)) {
+                return false;
+            }
+            return ProcessHandle.of(pid)
+                    .map(p -> !p.isAlive() || !p.info().startInstant().map(s -> s.equals(started)).orElse(true))
+                    .orElse(true);
+        }
+    }
+
+    /** A digest of what makes two sends the same message, so the journal need not compare bodies. */
+    public String messageKey() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(account, to, body)) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            for (String url : mediaUrls) {
+                digest.update(url.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.twiliosmsmcp.delivery;
+
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import java.util.Optional;
+
+/**
+ * The durable record of every send: what makes "never twice" hold across tool calls, client
+ * retries, processes and restarts. An intent is written before the create call and its outcome
+ * after; an intent without an outcome means "may have been sent" and blocks its message until it
+ * has been reconciled with Twilio.
+ */
+public interface SendJournal {
+
+    /**
+     * In one transaction: returns the earlier send this one repeats, if any, or else records
+     * {@code intent} as pending ("may have been sent") and returns its id. Only sends that may
+     * have gone out count: a send that certainly was not sent does not block a new one.
+     */
+    Claim claim(SendIntent intent) throws StoreUnavailable;
+
+    /** Twilio accepted the message: its SID and status at that moment. */
+    void accepted(long id, MessageRecord message) throws StoreUnavailable;
+
+    /** Nothing was sent (refused, or no connection): the message may be sent again later. */
+    void notSent(long id, String reason) throws StoreUnavailable;
+
+    /** The outcome cannot be known; the intent keeps blocking its message until its window ends. */
+    void unknown(long id, String reason) throws StoreUnavailable;
+
+    /** A later status of an accepted message (from polling, or a repeat that re-read it). */
+    void status(long id, MessageRecord message) throws StoreUnavailable;
+
+    /** The earlier send of an outbound SID, for {@code reply_to_sms} and conversations. */
+    Optional<PastSend> bySid(String sid) throws StoreUnavailable;
+
+    /** What {@link #claim} found. */
+    sealed interface Claim permits Fresh, Repeat {}
+
+    /** Nothing earlier: {@code id} is the new pending intent, the caller must now send and record. */
+    record Fresh(long id) implements Claim {}
+
+    /** An earlier send of the same message (or with the same idempotency key) that may have gone out. */
+    record Repeat(PastSend earlier) implements Claim {}
+}

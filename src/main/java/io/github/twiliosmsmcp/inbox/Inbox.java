@@ -1,0 +1,26 @@
+package io.github.twiliosmsmcp.inbox;
+
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/** Inbound messages this server has seen, with their read state, kept across restarts. */
+public interface Inbox {
+
+    /** Stores messages not stored yet (by SID); those already stored keep their read state. */
+    void remember(Collection<MessageRecord> messages) throws StoreUnavailable;
+
+    /** The SIDs among {@code sids} that have not been returned to the model yet. */
+    Set<String> unread(Collection<String> sids) throws StoreUnavailable;
+
+    /**
+     * Marks each message read and returns the SIDs that this call changed from unread to read: two
+     * concurrent callers (even in two processes) never both get the same message as new.
+     */
+    Set<String> markRead(Collection<String> sids) throws StoreUnavailable;
+
+    /** A stored inbound message, for replying to it. */
+    Optional<MessageRecord> find(String sid) throws StoreUnavailable;
+}
