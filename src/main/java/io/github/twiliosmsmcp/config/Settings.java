@@ -22,6 +22,8 @@ public record Settings(
         PhoneNumberParser phoneNumbers,
         Duration statusWait,
         int maxSegments,
+        Duration dedupeWindow,
+        Duration retention,
         List<String> problems,
         List<String> warnings) {
 
@@ -35,6 +37,9 @@ public record Settings(
     public static final String DEFAULT_REGION = "SMS_DEFAULT_REGION";
     public static final String STATUS_WAIT_SECONDS = "SMS_STATUS_WAIT_SECONDS";
     public static final String MAX_SEGMENTS = "SMS_MAX_SEGMENTS";
+    public static final String DATABASE = "SMS_DATABASE";
+    public static final String DEDUPE_WINDOW = "SMS_DEDUPE_WINDOW";
+    public static final String RETENTION_DAYS = "SMS_RETENTION_DAYS";
 
     /** Clients give a tool call 60 s; the status wait must leave room for the create call and the answer. */
     public static final int MAX_STATUS_WAIT_SECONDS = 45;
@@ -80,9 +85,21 @@ public record Settings(
             waitSeconds = MAX_STATUS_WAIT_SECONDS;
         }
         int maxSegments = readInt(env, MAX_SEGMENTS, 10, 1, 100, problems);
+        Duration dedupeWindow = Duration.ofMinutes(10);
+        Optional<String> window = env.get(DEDUPE_WINDOW);
+        if (window.isPresent()) {
+            Optional<Duration> parsed = window.get().equals("0") ? Optional.of(Duration.ZERO) : Durations.parse(window.get());
+            if (parsed.isPresent()) {
+                dedupeWindow = parsed.get();
+            } else {
+                problems.add(DEDUPE_WINDOW + " must be a span of time such as 10m, 1h or 0 (it is '" + abbreviate(window.get()) + "')");
+            }
+        }
+        Duration retention = Duration.ofDays(readInt(env, RETENTION_DAYS, 90, 1, 36500, problems));
 
         Optional<TwilioAccount> twilio = isSandbox(env) ? Optional.empty() : readTwilio(env, parser, problems);
-        return new Settings(twilio, parser, Duration.ofSeconds(waitSeconds), maxSegments, problems, warnings);
+        return new Settings(twilio, parser, Duration.ofSeconds(waitSeconds), maxSegments, dedupeWindow, retention,
+                problems, warnings);
     }
 
     private static Optional<TwilioAccount> readTwilio(Environment env, PhoneNumberParser parser, List<String> problems) {

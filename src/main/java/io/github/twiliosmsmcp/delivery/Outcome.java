@@ -15,7 +15,13 @@ public enum Outcome {
     INVALID_REQUEST(false),
     NOT_CONFIGURED(false),
     TWILIO_UNREACHABLE(false),
-    UNKNOWN(null);
+    UNKNOWN(null),
+    /** The same message was sent before and Twilio has it: not sent again. */
+    ALREADY_SENT(true),
+    /** The same message was attempted before and may have gone out: not sent again. */
+    NOT_SENT_AGAIN(null),
+    /** The message store cannot be used, so nothing is sent without the send-once guarantee. */
+    STORE_UNAVAILABLE(false);
 
     private final Boolean accepted;
 
@@ -29,6 +35,6 @@ public enum Outcome {
 
     /** Whether the person should hear that the message did not get through. */
     public boolean isFailure() {
-        return this != DELIVERED && this != SENT_UNCONFIRMED && this != PENDING;
+        return this != DELIVERED && this != SENT_UNCONFIRMED && this != PENDING && this != ALREADY_SENT;
     }
 }

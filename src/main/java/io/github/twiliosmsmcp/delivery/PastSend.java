@@ -4,12 +4,14 @@ import io.github.twiliosmsmcp.sms.MessageStatus;
 import java.time.Instant;
 import java.util.Optional;
 
-/** An earlier send as the journal remembers it. */
+/** An earlier send as the journal remembers it; {@code body} is empty once retention purged it. */
 public record PastSend(
         long id,
         State state,
         String to,
         String sender,
+        Optional<String> body,
+        int mediaCount,
         Optional<String> sid,
         Optional<MessageStatus> status,
         Optional<Integer> errorCode,

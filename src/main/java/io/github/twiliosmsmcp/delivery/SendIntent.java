@@ -31,7 +31,26 @@ public record SendIntent(
 
     /** Which process wrote an intent, so that a later process can tell a dead writer from a busy one. */
     public record Owner(String host, long pid, Instant started) {
+        /** This process; the host name is looked up once, since a slow resolver can take seconds. */
         public static Owner current() {
+            return Self.OWNER;
+        }
+
+        /** True only when the writer certainly no longer runs: same host, and no such live process. */
+        public boolean isGone() {
+            if (!current().host.equals(host)) {
+                return false;
+            }
+            return ProcessHandle.of(pid)
+                    .map(p -> !p.isAlive() || !p.info().startInstant().map(s -> s.equals(started)).orElse(true))
+                    .orElse(true);
+        }
+    }
+
+    private static final class Self {
+        static final Owner OWNER = lookUp();
+
+        private static Owner lookUp() {
             ProcessHandle self = ProcessHandle.current();
             String host;
             try {
@@ -40,17 +59,6 @@ public record SendIntent(
                 host = "unknown";
             }
             return new Owner(host, self.pid(), self.info().startInstant().orElse(Instant.EPOCH));
-        }
-
-        /** True only when the writer certainly no longer runs: same host, and no such live process. */
-        public boolean isGone() {
-            Owner me = current();
-            if (!me.host.equals(host)) {
-                return false;
-            }
-            return ProcessHandle.of(pid)
-                    .map(p -> !p.isAlive() || !p.info().startInstant().map(s -> s.equals(started)).orElse(true))
-                    .orElse(true);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.delivery;
 import io.github.twiliosmsmcp.sms.Encoding;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.SegmentCount;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,13 +26,13 @@ public record SendReport(
         String summary,
         String advice,
         boolean simulated,
-        long waitedSeconds) {
+        Optional<Instant> firstSentAt) {
 
     static SendReport notSent(Outcome outcome, SendRequest.Kind kind, String to, String summary, String advice,
             boolean simulated) {
         return new SendReport(outcome, kind, to, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                summary, advice, simulated, 0);
+                summary, advice, simulated, Optional.empty());
     }
 
     /** A request refused before anything was sent because an argument is wrong. */
@@ -43,6 +44,12 @@ public record SendReport(
         return notSent(Outcome.NOT_CONFIGURED, kind, to, "the server is not configured: " + problems,
                 "Tell the user to fix the server's settings in the client configuration (see the README's "
                         + "configuration table) and restart the client.", false);
+    }
+
+    /** The same report, naming when the earlier send it repeats was made. */
+    SendReport sentBefore(Instant earlier) {
+        return new SendReport(outcome, kind, to, from, sid, status, size, mediaCount, price, priceUnit, errorCode,
+                errorMessage, summary, advice, simulated, Optional.of(earlier));
     }
 
     public Optional<Encoding> encoding() {

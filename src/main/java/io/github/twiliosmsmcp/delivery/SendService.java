@@ -8,23 +8,28 @@ import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MediaUrls;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
 import io.github.twiliosmsmcp.sms.SegmentCount;
 import io.github.twiliosmsmcp.sms.Segments;
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one message once and waits for what became of it. Everything that can be checked is
- * checked before the create call; the create call is made at most once (a 429 is the exception:
- * Twilio accepted nothing); then the status is polled with backoff until it is final or the wait
- * runs out, so that the answer always arrives inside the client's 60 s tool timeout.
+ * checked first; then the journal records the intent, so that no other call, process or restart
+ * sends the same message again; then the create call is made at most once (a 429 is the exception:
+ * Twilio accepted nothing) and its outcome recorded; then the status is polled with backoff until
+ * it is final or the wait runs out, so the answer always arrives inside the client's 60 s.
  */
 public final class SendService {
+    private static final Logger LOG = LoggerFactory.getLogger(SendService.class);
     public static final int MAX_CHARACTERS = 1600;
     static final Duration CREATE_TIMEOUT = Duration.ofSeconds(10);
     /** Create, its 429 retries and the status wait together stay under the clients' 60 s. */
@@ -33,23 +38,29 @@ public final class SendService {
     static final Duration ANSWER_BUDGET = Duration.ofSeconds(55);
     private static final long[] POLL_DELAYS_MILLIS = {500, 750, 1000, 1500, 2000, 3000};
     private static final long[] RATE_LIMIT_BACKOFF_MILLIS = {1000, 2000};
-    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
-    private static final String UNKNOWN_ADVICE = "Tell the user the outcome is unknown; they can check the Twilio"
+    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+    static final String UNKNOWN_ADVICE = "Tell the user the outcome is unknown; they can check the Twilio"
             + " Console's messaging logs before deciding whether to send it again.";
 
     private final MessageGateway gateway;
     private final Senders senders;
     private final PhoneNumberParser parser;
-    private final Duration statusWait;
-    private final int maxSegments;
+    private final SendLimits limits;
+    private final SendJournal journal;
+    private final String account;
+    private final Clock clock;
+    private final RepeatedSend repeats;
 
-    public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, Duration statusWait,
-            int maxSegments) {
+    public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, SendLimits limits,
+            SendJournal journal, String account, Clock clock) {
         this.gateway = gateway;
         this.senders = senders;
         this.parser = parser;
-        this.statusWait = statusWait;
-        this.maxSegments = maxSegments;
+        this.limits = limits;
+        this.journal = journal;
+        this.account = account;
+        this.clock = clock;
+        this.repeats = new RepeatedSend(gateway, journal, clock, limits.dedupeWindow());
     }
 
     public SendReport send(SendRequest request, Progress progress) {
@@ -71,7 +82,9 @@ public final class SendService {
             }
             requestedFrom = Optional.of(((ParsedNumber.Valid) from).number());
         }
-        Optional<Senders.Choice> sender = senders.choose(requestedFrom);
+        Optional<Senders.Choice> sender = request.inReplyTo().isPresent() && requestedFrom.isPresent()
+                ? Optional.of(new Senders.Choice(requestedFrom, Optional.empty()))
+                : senders.choose(requestedFrom);
         if (sender.isEmpty()) {
             return invalid(kind, recipient.e164(), "the sender number (from) " + requestedFrom.get()
                     + " is not one of this server's numbers (" + senders.describe() + ")", leaveFromOut());
@@ -87,9 +100,9 @@ public final class SendService {
             return invalid(kind, recipient.e164(), "the message is " + size.characters()
                     + " characters long; Twilio's limit is " + MAX_CHARACTERS, "Shorten the message.");
         }
-        if (kind == SendRequest.Kind.SMS && size.segments() > maxSegments) {
+        if (kind == SendRequest.Kind.SMS && size.segments() > limits.maxSegments()) {
             return invalid(kind, recipient.e164(), "the message needs " + size.describe()
-                    + ", more than the " + maxSegments + " allowed by SMS_MAX_SEGMENTS",
+                    + ", more than the " + limits.maxSegments() + " allowed by SMS_MAX_SEGMENTS",
                     "Shorten the message: each segment is billed as one SMS."
                             + (size.encoding() == Encoding.UCS_2
                                     ? " Emoji, curly quotes and other special characters make each segment hold only 67 characters."
@@ -104,20 +117,67 @@ public final class SendService {
                         "Give 1 to " + MediaUrls.MAX_COUNT + " public http(s) URLs of images or files.");
             }
         }
+        Optional<String> key = request.idempotencyKey().map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && (key.get().length() > 200 || key.get().chars().anyMatch(Character::isISOControl))) {
+            return invalid(kind, recipient.e164(), "the idempotency_key must be at most 200 characters without control"
+                    + " characters", "Use a short key such as an appointment ID.");
+        }
 
         OutgoingMessage message = new OutgoingMessage(recipient, sender.get().number(),
                 sender.get().messagingServiceSid(), body, media);
-        return deliver(kind, message, kind == SendRequest.Kind.SMS ? Optional.of(size) : Optional.empty(), progress);
+        Optional<SegmentCount> reportedSize = kind == SendRequest.Kind.SMS ? Optional.of(size) : Optional.empty();
+        Draft draft = new Draft(kind, message, reportedSize);
+        SendIntent intent = new SendIntent(account, recipient.e164(), message.sender(), body,
+                media.stream().map(URI::toString).toList(), key, clock.instant(), limits.dedupeWindow(),
+                SendIntent.Owner.current());
+        SendJournal.Claim claim;
+        try {
+            claim = journal.claim(intent);
+        } catch (StoreUnavailable e) {
+            return draft.report(Outcome.STORE_UNAVAILABLE, null, storeProblem(e),
+                    "Tell the user the message store must be fixed first (see the file named above); until then nothing"
+                            + " is sent, so that no message can go out twice.", gateway.simulated());
+        }
+        if (claim instanceof SendJournal.Repeat repeat) {
+            return repeats.answer(draft, intent, repeat.earlier());
+        }
+        return deliver(((SendJournal.Fresh) claim).id(), draft, progress);
     }
 
-    private SendReport deliver(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size,
-            Progress progress) {
+    /** The facts known before the create call, from which every report of this send is made. */
+    record Draft(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size) {
+
+        SendReport report(Outcome outcome, MessageRecord record, String summary, String advice, boolean simulated) {
+            Optional<MessageRecord> known = Optional.ofNullable(record);
+            Optional<String> from = known.map(MessageRecord::from).filter(f -> f != null && !f.isBlank())
+                    .or(() -> Optional.of(message.sender()));
+            Optional<SegmentCount> reported = size.map(s -> known.flatMap(MessageRecord::segments)
+                    .map(n -> new SegmentCount(s.encoding(), n, s.characters())).orElse(s));
+            return new SendReport(outcome, kind, message.to().e164(), from, known.map(MessageRecord::sid),
+                    known.map(MessageRecord::status), reported, message.mediaUrls().size(),
+                    known.flatMap(MessageRecord::price).map(Draft::cost), known.flatMap(MessageRecord::priceUnit),
+                    known.flatMap(MessageRecord::errorCode), known.flatMap(MessageRecord::errorMessage),
+                    summary, advice, simulated, Optional.empty());
+        }
+
+        /** Twilio reports a price as a negative amount charged; people read the cost. */
+        private static String cost(String price) {
+            return price.startsWith("-") ? price.substring(1) : price;
+        }
+    }
+
+    static String storeProblem(StoreUnavailable e) {
+        return e.describe() + "; without it the server cannot make sure the message goes out only once, so nothing"
+                + " was sent";
+    }
+
+    private SendReport deliver(long id, Draft draft, Progress progress) {
         long start = System.nanoTime();
         MessageRecord created;
         int rateLimited = 0;
         while (true) {
             try {
-                created = gateway.create(message, CREATE_TIMEOUT);
+                created = gateway.create(draft.message(), CREATE_TIMEOUT);
                 break;
             } catch (GatewayException.Rejected rejected) {
                 if (rejected.tooManyRequests() && rateLimited < RATE_LIMIT_BACKOFF_MILLIS.length
@@ -125,32 +185,61 @@ public final class SendService {
                         && pause(RATE_LIMIT_BACKOFF_MILLIS[rateLimited++])) {
                     continue;
                 }
-                return rejectedReport(kind, message, size, rejected);
+                SendReport report = rejectedReport(draft, rejected);
+                record(id, report.outcome() == Outcome.UNKNOWN, report.summary());
+                return report;
             } catch (GatewayException e) {
-                return unreachableReport(kind, message, size, (GatewayException.Unreachable) e);
+                SendReport report = unreachableReport(draft, (GatewayException.Unreachable) e);
+                record(id, report.outcome() == Outcome.UNKNOWN, report.summary());
+                return report;
             }
         }
-        MessageRecord last = waitForFinal(created, Math.min(System.nanoTime() + statusWait.toNanos(),
+        try {
+            journal.accepted(id, created);
+        } catch (StoreUnavailable e) {
+            LOG.error("message {} was sent but could not be recorded in {}: {}", created.sid(), e.location(), e.getMessage());
+        }
+        MessageRecord last = waitForFinal(created, Math.min(System.nanoTime() + limits.statusWait().toNanos(),
                 start + ANSWER_BUDGET.toNanos()), progress);
-        return finalReport(kind, message, size, last, elapsed(start));
+        if (last != created) {
+            try {
+                journal.status(id, last);
+            } catch (StoreUnavailable e) {
+                LOG.warn("status of {} could not be recorded: {}", last.sid(), e.getMessage());
+            }
+        }
+        return finalReport(draft, last, elapsed(start));
     }
 
-    private SendReport unreachableReport(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size,
-            GatewayException.Unreachable unreachable) {
+    /** Records a failed create: unknown outcomes keep blocking the message, certain failures free it. */
+    private void record(long id, boolean unknown, String reason) {
+        try {
+            if (unknown) {
+                journal.unknown(id, reason);
+            } else {
+                journal.notSent(id, reason);
+            }
+        } catch (StoreUnavailable e) {
+            // Left pending, the intent blocks its message until reconciled: the safe side.
+            LOG.error("outcome of send {} could not be recorded in {}: {}", id, e.location(), e.getMessage());
+        }
+    }
+
+    private SendReport unreachableReport(Draft draft, GatewayException.Unreachable unreachable) {
         if (!unreachable.requestMayHaveArrived()) {
-            return report(Outcome.TWILIO_UNREACHABLE, kind, message, size, null,
+            return draft.report(Outcome.TWILIO_UNREACHABLE, null,
                     "the server could not connect to Twilio (" + unreachable.getMessage() + "), so nothing was sent",
                     "Tell the user Twilio could not be reached; check the internet connection"
-                            + " (and TWILIO_API_BASE_URL if set). The user can ask again later.");
+                            + " (and TWILIO_API_BASE_URL if set). The user can ask again later.", gateway.simulated());
         }
-        return report(Outcome.UNKNOWN, kind, message, size, null,
+        return draft.report(Outcome.UNKNOWN, null,
                 "the request reached Twilio but no answer came back (" + unreachable.getMessage()
                         + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
-                UNKNOWN_ADVICE);
+                UNKNOWN_ADVICE, gateway.simulated());
     }
 
     /** Polls until the status is final or {@code deadline} (a {@link System#nanoTime()} value) passes. */
-    private MessageRecord waitForFinal(MessageRecord created, long deadline, Progress progress) {
+    MessageRecord waitForFinal(MessageRecord created, long deadline, Progress progress) {
         long waitStart = System.nanoTime();
         MessageRecord last = created;
         for (int poll = 0; !last.status().isFinal(); poll++) {
@@ -160,7 +249,7 @@ public final class SendService {
             }
             long delay = Math.min(POLL_DELAYS_MILLIS[Math.min(poll, POLL_DELAYS_MILLIS.length - 1)],
                     Duration.ofNanos(remaining).toMillis());
-            progress.report(elapsed(waitStart).toMillis() / 1000.0, statusWait.toSeconds(),
+            progress.report(elapsed(waitStart).toMillis() / 1000.0, limits.statusWait().toSeconds(),
                     "Twilio status: " + last.status().twilioValue() + "; waiting for a final status");
             if (!pause(delay)) {
                 break;
@@ -177,77 +266,55 @@ public final class SendService {
         return last;
     }
 
-    private SendReport finalReport(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size,
-            MessageRecord last, Duration waited) {
-        Optional<SegmentCount> reported = size.map(s -> last.segments()
-                .map(n -> new SegmentCount(s.encoding(), n, s.characters())).orElse(s));
+    SendReport finalReport(Draft draft, MessageRecord last, Duration waited) {
+        boolean simulated = gateway.simulated();
         long seconds = waited.toSeconds();
         String status = last.status().twilioValue();
         return switch (last.status()) {
-            case DELIVERED -> report(Outcome.DELIVERED, kind, message, reported, last,
-                    "the carrier confirmed delivery to the phone", "");
-            case UNDELIVERED, FAILED -> failedReport(last.status() == MessageStatus.FAILED ? Outcome.FAILED
-                    : Outcome.UNDELIVERED, kind, message, reported, last);
-            case CANCELED -> report(Outcome.CANCELED, kind, message, reported, last,
-                    "the message was canceled before it was sent", "Tell the user it was canceled.");
-            case SENT -> report(Outcome.SENT_UNCONFIRMED, kind, message, reported, last,
+            case DELIVERED -> draft.report(Outcome.DELIVERED, last, "the carrier confirmed delivery to the phone", "",
+                    simulated);
+            case UNDELIVERED, FAILED -> failedReport(draft, last);
+            case CANCELED -> draft.report(Outcome.CANCELED, last, "the message was canceled before it was sent",
+                    "Tell the user it was canceled.", simulated);
+            case SENT -> draft.report(Outcome.SENT_UNCONFIRMED, last,
                     "Twilio handed it to the carrier (status sent), and no delivery receipt came within " + seconds
-                            + " s; many carriers never send one, so this is usually the last word",
-                    "");
-            default -> report(Outcome.PENDING, kind, message, reported, last,
-                    "Twilio accepted it and it was still " + status + " after " + seconds
-                            + " s; it will go out without any further action", "");
+                            + " s; many carriers never send one, so this is usually the last word", "", simulated);
+            default -> draft.report(Outcome.PENDING, last, "Twilio accepted it and it was still " + status + " after "
+                    + seconds + " s; it will go out without any further action", "", simulated);
         };
     }
 
-    private SendReport failedReport(Outcome outcome, SendRequest.Kind kind, OutgoingMessage message,
-            Optional<SegmentCount> size, MessageRecord last) {
+    private SendReport failedReport(Draft draft, MessageRecord last) {
+        Outcome outcome = last.status() == io.github.twiliosmsmcp.sms.MessageStatus.FAILED ? Outcome.FAILED : Outcome.UNDELIVERED;
         String status = last.status().twilioValue();
         if (last.errorCode().isEmpty()) {
-            return report(outcome, kind, message, size, last, "Twilio reported status " + status + " without an error code",
-                    "Tell the user it was not delivered.");
+            return draft.report(outcome, last, "Twilio reported status " + status + " without an error code",
+                    "Tell the user it was not delivered.", gateway.simulated());
         }
         int code = last.errorCode().get();
         ErrorCatalog.Explanation why = ErrorCatalog.explain(code, last.errorMessage().orElse(null));
-        return report(outcome, kind, message, size, last, "Twilio reported status " + status + " with error " + code
-                + ": " + why.meaning(), why.advice());
+        return draft.report(outcome, last, "Twilio reported status " + status + " with error " + code + ": "
+                + why.meaning(), why.advice(), gateway.simulated());
     }
 
-    private SendReport rejectedReport(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size,
-            GatewayException.Rejected rejected) {
+    private SendReport rejectedReport(Draft draft, GatewayException.Rejected rejected) {
+        SendReport report;
         if (rejected.serverError()) {
-            return withError(report(Outcome.UNKNOWN, kind, message, size, null,
-                    "Twilio answered with a server error (HTTP " + rejected.httpStatus()
-                            + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
-                    UNKNOWN_ADVICE), rejected);
+            report = draft.report(Outcome.UNKNOWN, null, "Twilio answered with a server error (HTTP " + rejected.httpStatus()
+                    + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
+                    UNKNOWN_ADVICE, gateway.simulated());
+        } else if (rejected.code().isEmpty()) {
+            report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it (HTTP " + rejected.httpStatus()
+                    + ": " + rejected.getMessage() + ")", "Tell the user it was not sent.", gateway.simulated());
+        } else {
+            ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.getMessage());
+            report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it with error " + rejected.code().get()
+                    + ": " + why.meaning(), why.advice(), gateway.simulated());
         }
-        if (rejected.code().isEmpty()) {
-            return withError(report(Outcome.REFUSED_BY_TWILIO, kind, message, size, null,
-                    "Twilio refused it (HTTP " + rejected.httpStatus() + ": " + rejected.getMessage() + ")",
-                    "Tell the user it was not sent."), rejected);
-        }
-        ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.getMessage());
-        return withError(report(Outcome.REFUSED_BY_TWILIO, kind, message, size, null,
-                "Twilio refused it with error " + rejected.code().get() + ": " + why.meaning(), why.advice()), rejected);
-    }
-
-    private static SendReport withError(SendReport report, GatewayException.Rejected rejected) {
         return new SendReport(report.outcome(), report.kind(), report.to(), report.from(), report.sid(), report.status(),
                 report.size(), report.mediaCount(), report.price(), report.priceUnit(), rejected.code(),
                 Optional.ofNullable(rejected.getMessage()), report.summary(), report.advice(), report.simulated(),
-                report.waitedSeconds());
-    }
-
-    private SendReport report(Outcome outcome, SendRequest.Kind kind, OutgoingMessage message,
-            Optional<SegmentCount> size, MessageRecord record, String summary, String advice) {
-        Optional<MessageRecord> known = Optional.ofNullable(record);
-        Optional<String> from = known.map(MessageRecord::from).filter(f -> f != null && !f.isBlank())
-                .or(() -> Optional.of(message.sender()));
-        return new SendReport(outcome, kind, message.to().e164(), from, known.map(MessageRecord::sid),
-                known.map(MessageRecord::status), size, message.mediaUrls().size(),
-                known.flatMap(MessageRecord::price).map(SendService::cost), known.flatMap(MessageRecord::priceUnit),
-                known.flatMap(MessageRecord::errorCode), known.flatMap(MessageRecord::errorMessage),
-                summary, advice, gateway.simulated(), 0);
+                Optional.empty());
     }
 
     private SendReport invalid(SendRequest.Kind kind, String to, String summary, String advice) {
@@ -290,11 +357,6 @@ public final class SendService {
         return Optional.empty();
     }
 
-    /** Twilio reports a price as a negative amount charged; people read the cost. */
-    private static String cost(String price) {
-        return price.startsWith("-") ? price.substring(1) : price;
-    }
-
     private static Duration elapsed(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
@@ -304,7 +366,7 @@ public final class SendService {
     }
 
     /** Returns false when interrupted: the server is shutting down and the answer should go out now. */
-    private static boolean pause(long millis) {
+    static boolean pause(long millis) {
         try {
             Thread.sleep(millis);
             return true;

@@ -6,31 +6,37 @@ import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads replies by listing Twilio's messages, so no webhook and no open port are needed. Messages
- * already returned by this server count as read; a wait polls with backoff until an unread one
- * arrives, which is how an agent waits for a verification code or an answer to what it just sent.
+ * Reads replies by listing Twilio's messages, so no webhook and no open port are needed. What it
+ * sees goes into the inbox, where a message stays unread until it has been returned to the model,
+ * across restarts and processes. A wait polls with backoff until a matching unread message
+ * arrives: how an agent waits for a verification code or an answer to what it just sent.
  */
 public final class ReceiveService {
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiveService.class);
     /** How many recent messages one look reads at most: listing must stop somewhere. */
     static final int SCAN_LIMIT = 200;
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(5);
     private static final long[] POLL_DELAYS_MILLIS = {1000, 1500, 2000, 3000};
 
     private final MessageGateway gateway;
     private final List<PhoneNumber> numbers;
-    private final Set<String> returned = ConcurrentHashMap.newKeySet();
+    private final Inbox inbox;
 
-    public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers) {
+    public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox) {
         this.gateway = gateway;
         this.numbers = List.copyOf(numbers);
+        this.inbox = inbox;
     }
 
     public ReceiveReport receive(ReceiveQuery query, Progress progress) {
@@ -39,47 +45,61 @@ public final class ReceiveService {
         List<MessageRecord> found;
         List<MessageRecord> unread;
         int poll = 0;
-        while (true) {
-            try {
+        try {
+            while (true) {
                 found = gateway.inbound(numbers, query.from(), query.since(), SCAN_LIMIT, LIST_TIMEOUT).stream()
-                        .filter(m -> !m.dateSent().isBefore(query.since()))
-                        .filter(m -> query.from().map(f -> f.e164().equals(m.from())).orElse(true))
+                        .filter(query::matches)
                         .toList();
-            } catch (GatewayException e) {
-                return failed(query, e, start);
+                inbox.remember(found);
+                Set<String> unreadSids = inbox.unread(found.stream().map(MessageRecord::sid).toList());
+                unread = found.stream().filter(m -> unreadSids.contains(m.sid())).toList();
+                long remaining = deadline - System.nanoTime();
+                if (!unread.isEmpty() || remaining <= 0) {
+                    break;
+                }
+                progress.report(Duration.ofNanos(System.nanoTime() - start).toSeconds(), query.waitFor().toSeconds(),
+                        "No matching new message yet; still waiting");
+                long delay = Math.min(POLL_DELAYS_MILLIS[Math.min(poll++, POLL_DELAYS_MILLIS.length - 1)],
+                        Duration.ofNanos(remaining).toMillis() + 1);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
-            unread = found.stream().filter(m -> !returned.contains(m.sid())).toList();
-            long remaining = deadline - System.nanoTime();
-            if (!unread.isEmpty() || remaining <= 0) {
-                break;
+            List<MessageRecord> candidates = query.unreadOnly() ? unread : found;
+            List<MessageRecord> page = candidates.stream().limit(query.limit()).toList();
+            // Marking is atomic: of two concurrent unread-only calls, only one gets each message.
+            Set<String> claimed = inbox.markRead(page.stream().map(MessageRecord::sid).toList());
+            List<MessageRecord> shown = new ArrayList<>();
+            for (MessageRecord message : page) {
+                if (!query.unreadOnly() || claimed.contains(message.sid())) {
+                    shown.add(withMedia(message));
+                }
             }
-            progress.report(Duration.ofNanos(System.nanoTime() - start).toSeconds(), query.waitFor().toSeconds(),
-                    "No new message yet; still waiting");
-            long delay = Math.min(POLL_DELAYS_MILLIS[Math.min(poll++, POLL_DELAYS_MILLIS.length - 1)],
-                    Duration.ofNanos(remaining).toMillis() + 1);
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            return new ReceiveReport(shown, candidates.size() - page.size(), query.since(), query.unreadOnly(),
+                    seconds(start), numbersShown(), gateway.simulated(), Optional.empty(), "");
+        } catch (GatewayException e) {
+            return failed(query, e, start);
+        } catch (StoreUnavailable e) {
+            return new ReceiveReport(List.of(), 0, query.since(), query.unreadOnly(), seconds(start), numbersShown(),
+                    gateway.simulated(), Optional.of(e.describe() + "; read and unread messages cannot be told apart without it"),
+                    "Tell the user the message store must be fixed first (see the file named above).");
         }
+    }
 
-        List<MessageRecord> shown = new ArrayList<>();
-        int more = 0;
-        for (MessageRecord message : query.unreadOnly() ? unread : found) {
-            if (shown.size() >= query.limit()) {
-                more++;
-                continue;
-            }
-            // Claiming each message keeps two concurrent unread-only calls from both returning it.
-            boolean claimed = returned.add(message.sid());
-            if (claimed || !query.unreadOnly()) {
-                shown.add(message);
-            }
+    /** Twilio lists an MMS's media separately; a failed look only leaves the URLs out. */
+    private MessageRecord withMedia(MessageRecord message) {
+        if (message.mediaCount() == 0 || !message.mediaUrls().isEmpty()) {
+            return message;
         }
-        return new ReceiveReport(shown, more, query.since(), query.unreadOnly(), seconds(start), numbersShown(),
-                gateway.simulated(), Optional.empty(), "");
+        try {
+            return message.withMediaUrls(gateway.mediaUrls(message.sid(), MEDIA_TIMEOUT));
+        } catch (GatewayException e) {
+            LOG.debug("media of {} not listed: {}", message.sid(), e.getMessage());
+            return message;
+        }
     }
 
     private ReceiveReport failed(ReceiveQuery query, GatewayException e, long start) {

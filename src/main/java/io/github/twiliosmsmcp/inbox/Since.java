@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.inbox;
 
+import io.github.twiliosmsmcp.config.Durations;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,10 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the {@code since} argument: an ISO-8601 time or date, or a look-back such as {@code 30m},
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Since {
     public static final Duration DEFAULT_LOOK_BACK = Duration.ofDays(7);
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,6})\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?)");
 
     private Since() {}
 
@@ -39,7 +36,7 @@ public final class Since {
             return Parsed.ok(now.minus(DEFAULT_LOOK_BACK));
         }
         String text = raw.strip();
-        Optional<Instant> start = lookBack(text.toLowerCase(Locale.ROOT), now).or(() -> pointInTime(text));
+        Optional<Instant> start = Durations.parse(text).map(now::minus).or(() -> pointInTime(text));
         if (start.isEmpty()) {
             return Parsed.bad("'since' must be an ISO-8601 time such as 2026-11-21T09:30:00Z, a date such as 2026-11-21,"
                     + " or a look-back such as 30m, 2h or 2d");
@@ -48,30 +45,6 @@ public final class Since {
             return Parsed.bad("'since' is in the future (" + start.get() + "); give a past time or a look-back such as 2h");
         }
         return Parsed.ok(start.get());
-    }
-
-    private static Optional<Instant> lookBack(String text, Instant now) {
-        Matcher m = SHORT.matcher(text);
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            Duration unit = switch (m.group(2).charAt(0)) {
-                case 's' -> Duration.ofSeconds(1);
-                case 'm' -> Duration.ofMinutes(1);
-                case 'h' -> Duration.ofHours(1);
-                case 'd' -> Duration.ofDays(1);
-                default -> Duration.ofDays(7);
-            };
-            return Optional.of(now.minus(unit.multipliedBy(amount)));
-        }
-        if (text.startsWith("p")) {
-            try {
-                Duration d = Duration.parse(text.toUpperCase(Locale.ROOT));
-                return d.isNegative() ? Optional.empty() : Optional.of(now.minus(d));
-            } catch (DateTimeException | ArithmeticException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<Instant> pointInTime(String text) {

@@ -1,10 +1,10 @@
 package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.inbox.ReceiveReport;
+import io.github.twiliosmsmcp.inbox.VerificationCodes;
+import io.github.twiliosmsmcp.sms.Times;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +16,6 @@ import java.util.Map;
  * instructions" must read as something someone wrote, not as an instruction.
  */
 final class ReceiveAnswer {
-    static final String OUTPUT_SCHEMA = """
-            {"type":"object","properties":{
-            "messages":{"type":"array","items":{"type":"object","properties":{
-            "sid":{"type":"string"},"from":{"type":"string"},"to":{"type":"string"},"body":{"type":"string"},
-            "received_at":{"type":"string"},"media_count":{"type":"integer"}}}},
-            "count":{"type":"integer"},"more_not_shown":{"type":"integer"},"since":{"type":"string"},
-            "unread_only":{"type":"boolean"},"waited_seconds":{"type":"integer"},
-            "problem":{"type":["string","null"]},"sandbox":{"type":"boolean"}},
-            "required":["messages","count","sandbox"]}""";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private ReceiveAnswer() {}
 
@@ -62,7 +52,7 @@ final class ReceiveAnswer {
         }
         String to = r.numbers().isEmpty() ? "this account's numbers" : String.join(", ", r.numbers());
         String which = r.unreadOnly() ? "new (unread)" : "";
-        String since = "since " + TIME.format(r.since());
+        String since = "since " + Times.format(r.since());
         String waited = r.waitedSeconds() > 0 ? " (waited " + r.waitedSeconds() + " s)" : "";
         if (r.messages().isEmpty()) {
             out.append("No ").append(which.isEmpty() ? "" : which + " ").append("messages to ").append(to).append(' ')
@@ -76,12 +66,9 @@ final class ReceiveAnswer {
         int i = 1;
         for (MessageRecord m : r.messages()) {
             out.append("\n[").append(i++).append("] From ").append(m.from()).append(" to ").append(m.to()).append(" at ")
-                    .append(TIME.format(m.dateSent())).append(" (SID ").append(m.sid()).append(")");
-            if (m.mediaCount() > 0) {
-                out.append(", ").append(m.mediaCount()).append(m.mediaCount() == 1 ? " media file" : " media files");
-            }
-            out.append("\n<<<sender's text\n").append(m.body().replace("<<<", "< < <").replace(">>>", "> > >"))
-                    .append("\n>>>\n");
+                    .append(Times.format(m.dateSent())).append(" (SID ").append(m.sid()).append(")");
+            out.append('\n');
+            appendMessage(out, m);
         }
         if (r.moreNotShown() > 0) {
             out.append('\n').append(r.moreNotShown()).append(" more not shown; call receive_sms again to read them.");
@@ -89,6 +76,22 @@ final class ReceiveAnswer {
             out.append("\nThese are now marked as read by this server.");
         }
         return out.toString().stripTrailing();
+    }
+
+    /** Media, a verification code if any, and the fenced text: the part every message view shares. */
+    static void appendMessage(StringBuilder out, MessageRecord m) {
+        if (m.mediaCount() > 0) {
+            out.append("Media (").append(m.mediaCount()).append("): ")
+                    .append(m.mediaUrls().isEmpty() ? "URLs not available" : String.join(" ", m.mediaUrls())).append('\n');
+        }
+        VerificationCodes.find(m.body()).ifPresent(code -> out.append("Verification code: ").append(code).append('\n'));
+        out.append(fenced(m));
+    }
+
+    /** A body between markers the sender cannot fake, labelled by who wrote it. */
+    static String fenced(MessageRecord m) {
+        String label = m.direction() == MessageRecord.Direction.INBOUND ? "sender's text" : "text sent";
+        return "<<<" + label + "\n" + m.body().replace("<<<", "< < <").replace(">>>", "> > >") + "\n>>>\n";
     }
 
     static Map<String, Object> structured(ReceiveReport r) {
@@ -104,7 +107,7 @@ final class ReceiveAnswer {
         return out;
     }
 
-    private static Map<String, Object> message(MessageRecord m) {
+    static Map<String, Object> message(MessageRecord m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sid", m.sid());
         out.put("from", m.from());
@@ -112,6 +115,8 @@ final class ReceiveAnswer {
         out.put("body", m.body());
         out.put("received_at", m.dateSent().truncatedTo(ChronoUnit.SECONDS).toString());
         out.put("media_count", m.mediaCount());
+        out.put("media_urls", m.mediaUrls());
+        out.put("code", VerificationCodes.find(m.body()).orElse(null));
         return out;
     }
 }

@@ -20,16 +20,6 @@ final class SendAnswer {
     static final String FINAL = "[FINAL]";
     static final String SANDBOX = "SANDBOX: nothing was sent.";
 
-    static final String OUTPUT_SCHEMA = """
-            {"type":"object","properties":{
-            "outcome":{"type":"string"},"sent":{"type":["boolean","null"]},"sid":{"type":["string","null"]},
-            "status":{"type":["string","null"]},"to":{"type":"string"},"from":{"type":["string","null"]},
-            "segments":{"type":["integer","null"]},"encoding":{"type":["string","null"]},"media_count":{"type":"integer"},
-            "price":{"type":["string","null"]},"price_unit":{"type":["string","null"]},
-            "error_code":{"type":["integer","null"]},"error_message":{"type":["string","null"]},
-            "explanation":{"type":"string"},"sandbox":{"type":"boolean"}},
-            "required":["outcome","sent","to","sandbox"]}""";
-
     private SendAnswer() {}
 
     static CallToolResult of(SendReport report) {
@@ -85,6 +75,9 @@ final class SendAnswer {
             case NOT_CONFIGURED -> kind + " NOT sent: the server is not configured.";
             case TWILIO_UNREACHABLE -> kind + " NOT sent to " + r.to() + ": Twilio could not be reached.";
             case UNKNOWN -> kind + " to " + r.to() + ": outcome UNKNOWN. It was NOT resent.";
+            case ALREADY_SENT -> kind + " NOT sent again: the same message already went to " + r.to() + ".";
+            case NOT_SENT_AGAIN -> kind + " NOT sent again to " + r.to() + ": an earlier attempt may have gone out.";
+            case STORE_UNAVAILABLE -> kind + " NOT sent: the message store cannot be used.";
         };
     }
 
@@ -92,7 +85,9 @@ final class SendAnswer {
         return switch (outcome) {
             case DELIVERED, SENT_UNCONFIRMED, PENDING ->
                     "Do not send this message again: it was sent once, and this is its final result.";
-            case UNKNOWN -> "Do not send this message again: it may already have arrived. Tell the user instead.";
+            case UNKNOWN, NOT_SENT_AGAIN ->
+                    "Do not send this message again: it may already have arrived. Tell the user instead.";
+            case ALREADY_SENT -> "Do not send this message again: it was already sent once.";
             case INVALID_REQUEST -> "Do not send this message again as it is: correct what is named above first,"
                     + " or tell the user.";
             default -> "Do not send this message again on your own: tell the user what happened.";
@@ -115,6 +110,7 @@ final class SendAnswer {
         out.put("error_code", r.errorCode().orElse(null));
         out.put("error_message", r.errorMessage().orElse(null));
         out.put("explanation", r.summary());
+        out.put("first_sent_at", r.firstSentAt().map(Object::toString).orElse(null));
         out.put("sandbox", r.simulated());
         return out;
     }

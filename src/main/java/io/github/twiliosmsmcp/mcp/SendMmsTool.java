@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.delivery.SendRequest;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code send_mms}: pictures or files, with optional text, to one number, sent once. */
@@ -16,37 +17,39 @@ final class SendMmsTool extends SendTool {
     }
 
     @Override
-    String title() {
+    public String title() {
         return "Send MMS";
     }
 
     @Override
-    String description() {
+    public String description() {
         return "Send ONE picture message (MMS) with 1 to 10 public http(s) media URLs and optional text to one phone"
                 + " number. Same rule as send_sms: each call sends once, and the [FINAL] answer is the final result;"
                 + " never call again for the same message.";
     }
 
     @Override
-    String inputSchema() {
+    public String inputSchema() {
         return """
                 {"type":"object","properties":{
                 "to":{"type":"string","description":"Recipient, in E.164 form (+14155552671) or a national number of the default region"},
                 "media_urls":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":10,"description":"Public http(s) URLs of the images or files"},
                 "message":{"type":"string","description":"Optional text, at most 1600 characters"},
-                "from":{"type":"string","description":"Sender: one of the server's Twilio numbers. Omit for the default"}},
-                "required":["to","media_urls"],"additionalProperties":false}""";
+                "from":{"type":"string","description":"Sender: one of the server's Twilio numbers. Omit for the default"},
+                %s},
+                "required":["to","media_urls"],"additionalProperties":false}""".formatted(KEY_SCHEMA);
     }
 
     @Override
     Set<String> argumentNames() {
-        return Set.of("to", "media_urls", "message", "from");
+        return Set.of("to", "media_urls", "message", "from", "idempotency_key");
     }
 
     @Override
-    SendRequest request(Arguments arguments) throws BadArgument {
+    SendRequest request(Arguments arguments, Services.Ready services) throws BadArgument {
         return new SendRequest(SendRequest.Kind.MMS, arguments.requiredString("to", TO_EXAMPLE),
                 arguments.optionalString("from", TO_EXAMPLE), arguments.optionalString("message", "\"Here it is\"").orElse(""),
-                arguments.stringList("media_urls", "\"https://example.com/photo.jpg\""));
+                arguments.stringList("media_urls", "\"https://example.com/photo.jpg\""),
+                arguments.optionalString("idempotency_key", KEY_EXAMPLE), Optional.empty());
     }
 }

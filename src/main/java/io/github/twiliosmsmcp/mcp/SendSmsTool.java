@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code send_sms}: one text message to one number, sent once. */
@@ -17,12 +18,12 @@ final class SendSmsTool extends SendTool {
     }
 
     @Override
-    String title() {
+    public String title() {
         return "Send SMS";
     }
 
     @Override
-    String description() {
+    public String description() {
         return "Send ONE text message (SMS) to one phone number through Twilio. Each call sends the message exactly"
                 + " once, then waits briefly for its delivery status. The answer starts with [FINAL] and is the final"
                 + " result, whether delivered, failed or unknown: never call again for the same message; tell the user"
@@ -30,24 +31,25 @@ final class SendSmsTool extends SendTool {
     }
 
     @Override
-    String inputSchema() {
+    public String inputSchema() {
         return """
                 {"type":"object","properties":{
                 "to":{"type":"string","description":"Recipient, in E.164 form (+14155552671) or a national number of the default region"},
                 "message":{"type":"string","description":"The text, at most 1600 characters"},
-                "from":{"type":"string","description":"Sender: one of the server's Twilio numbers. Omit for the default"}},
-                "required":["to","message"],"additionalProperties":false}""";
+                "from":{"type":"string","description":"Sender: one of the server's Twilio numbers. Omit for the default"},
+                %s},
+                "required":["to","message"],"additionalProperties":false}""".formatted(KEY_SCHEMA);
     }
 
     @Override
     Set<String> argumentNames() {
-        return Set.of("to", "message", "from");
+        return Set.of("to", "message", "from", "idempotency_key");
     }
 
     @Override
-    SendRequest request(Arguments arguments) throws BadArgument {
+    SendRequest request(Arguments arguments, Services.Ready services) throws BadArgument {
         return new SendRequest(SendRequest.Kind.SMS, arguments.requiredString("to", TO_EXAMPLE),
                 arguments.optionalString("from", TO_EXAMPLE), arguments.requiredString("message", "\"See you at 3pm\""),
-                List.of());
+                List.of(), arguments.optionalString("idempotency_key", KEY_EXAMPLE), Optional.empty());
     }
 }

@@ -3,12 +3,19 @@ package io.github.twiliosmsmcp.mcp;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.TwilioAccount;
+import io.github.twiliosmsmcp.delivery.SendLimits;
 import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.delivery.Senders;
+import io.github.twiliosmsmcp.inbox.ConversationService;
+import io.github.twiliosmsmcp.inbox.Inbox;
 import io.github.twiliosmsmcp.inbox.ReceiveService;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.sandbox.SandboxGateway;
 import io.github.twiliosmsmcp.sms.MessageGateway;
+import io.github.twiliosmsmcp.store.Database;
+import io.github.twiliosmsmcp.store.DatabaseLocation;
+import io.github.twiliosmsmcp.store.SqliteInbox;
+import io.github.twiliosmsmcp.store.SqliteSendJournal;
 import io.github.twiliosmsmcp.twilio.TwilioGateway;
 import java.time.Clock;
 import java.util.List;
@@ -17,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds what the tools need on the first tool call, not at start: phone metadata and the Twilio
- * SDK cost hundreds of milliseconds that a client's start budget should not pay.
+ * Builds what the tools need on the first tool call, not at start: phone metadata, the Twilio SDK
+ * and the database cost hundreds of milliseconds that a client's start budget should not pay.
  */
 final class Services {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
@@ -26,8 +33,8 @@ final class Services {
     /** Either everything the tools need, or why the server cannot work. */
     sealed interface State permits Ready, Misconfigured {}
 
-    record Ready(SendService sender, ReceiveService inbox, PhoneNumberParser phoneNumbers, boolean simulated)
-            implements State {}
+    record Ready(SendService sender, ReceiveService inbox, ConversationService conversations,
+            PhoneNumberParser phoneNumbers, boolean simulated) implements State {}
 
     record Misconfigured(List<String> problems) implements State {
         String describe() {
@@ -77,9 +84,19 @@ final class Services {
             gateway = new SandboxGateway(clock);
             senders = new Senders(List.of(SandboxGateway.NUMBER), Optional.empty());
         }
-        SendService sender = new SendService(gateway, senders, settings.phoneNumbers(), settings.statusWait(),
-                settings.maxSegments());
-        return new Ready(sender, new ReceiveService(gateway, senders.numbers()), settings.phoneNumbers(),
-                gateway.simulated());
+        // The sandbox keeps its memory in RAM unless told otherwise, so simulated sends never mix with real ones.
+        DatabaseLocation location = settings.twilio().isEmpty() && !environment.isSet(Settings.DATABASE)
+                ? DatabaseLocation.memory()
+                : DatabaseLocation.resolve(environment);
+        Database database = new Database(location, clock, settings.retention());
+        String account = settings.twilio().map(TwilioAccount::accountSid).orElse("sandbox");
+        Inbox inbox = new SqliteInbox(database, account);
+        SendService sender = new SendService(gateway, senders, settings.phoneNumbers(),
+                new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
+                new SqliteSendJournal(database), account, clock);
+        LOG.info("message store: {}", location.describe());
+        return new Ready(sender, new ReceiveService(gateway, senders.numbers(), inbox),
+                new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()),
+                settings.phoneNumbers(), gateway.simulated());
     }
 }

@@ -28,7 +28,8 @@ public final class SmsServer {
 
     /** Every tool this server offers, in the order {@code tools/list} shows them. */
     static List<SmsTool> tools(Services services, Clock clock) {
-        return List.of(new SendSmsTool(services), new SendMmsTool(services), new ReceiveSmsTool(services, clock));
+        return List.of(new SendSmsTool(services), new SendMmsTool(services), new ReplyToSmsTool(services),
+                new ReceiveSmsTool(services, clock), new GetConversationTool(services), new MarkSmsReadTool(services));
     }
 
     /** Serves MCP on {@code in}/{@code out}; {@code onInputClosed} runs when the client closes {@code in}. */

@@ -4,13 +4,31 @@ import io.github.twiliosmsmcp.delivery.Progress;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.Map;
 
 /** One MCP tool: its definition for {@code tools/list} and what a call does. */
 interface SmsTool {
     String name();
 
-    Tool definition(McpJsonMapper mapper);
+    String title();
+
+    String description();
+
+    /** The JSON Schema of the arguments. */
+    String inputSchema();
+
+    ToolAnnotations annotations();
+
+    default Tool definition(McpJsonMapper mapper) {
+        return Tool.builder()
+                .name(name())
+                .title(title())
+                .description(description())
+                .inputSchema(mapper, inputSchema())
+                .annotations(annotations())
+                .build();
+    }
 
     /** Answers every call; anything unexpected is the registry's to turn into an answer. */
     CallToolResult call(Map<String, Object> arguments, Progress progress);

@@ -97,6 +97,24 @@ public final class SandboxGateway implements MessageGateway {
     }
 
     @Override
+    public List<MessageRecord> sentTo(PhoneNumber to, Instant since, int max, Duration timeout) throws GatewayException {
+        List<MessageRecord> found = new java.util.ArrayList<>();
+        for (String sid : sent.keySet()) {
+            MessageRecord message = fetch(sid, timeout);
+            if (message.to().equals(to.e164()) && !message.dateSent().isBefore(since)) {
+                found.add(message);
+            }
+        }
+        return found.stream().sorted(Comparator.comparing(MessageRecord::dateSent).reversed()).limit(max).toList();
+    }
+
+    @Override
+    public List<String> mediaUrls(String sid, Duration timeout) {
+        Sent s = sent.get(sid);
+        return s == null ? List.of() : s.message().mediaUrls().stream().map(Object::toString).toList();
+    }
+
+    @Override
     public boolean simulated() {
         return true;
     }

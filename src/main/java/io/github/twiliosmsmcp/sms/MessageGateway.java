@@ -22,6 +22,12 @@ public interface MessageGateway {
             List<PhoneNumber> to, Optional<PhoneNumber> from, Instant since, int max, Duration timeout)
             throws GatewayException;
 
+    /** Outbound messages sent to {@code to} on or after {@code since}; at most {@code max}, newest first. */
+    List<MessageRecord> sentTo(PhoneNumber to, Instant since, int max, Duration timeout) throws GatewayException;
+
+    /** The URLs of a message's media, which Twilio keeps as a separate list. */
+    List<String> mediaUrls(String sid, Duration timeout) throws GatewayException;
+
     /** Whether nothing reaches a real phone. */
     boolean simulated();
 }

@@ -13,6 +13,11 @@ public final class StoreUnavailable extends Exception {
         this.location = location;
     }
 
+    /** What a person reads: which store, and why it cannot be used. */
+    public String describe() {
+        return "the message store " + location + " cannot be used: " + getMessage();
+    }
+
     /** The database file (or JDBC URL) in question. */
     public String location() {
         return location;

@@ -7,6 +7,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.rest.api.v2010.account.MessageReader;
+import com.twilio.rest.api.v2010.account.message.Media;
 import io.github.twiliosmsmcp.config.TwilioAccount;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.GatewayException;
@@ -61,35 +62,61 @@ public final class TwilioGateway implements MessageGateway {
     @Override
     public List<MessageRecord> inbound(List<PhoneNumber> to, Optional<PhoneNumber> from, Instant since, int max,
             Duration timeout) throws GatewayException {
-        List<MessageRecord> found = new ArrayList<>();
         List<Optional<PhoneNumber>> recipients = to.isEmpty()
                 ? List.of(Optional.empty())
                 : to.stream().map(Optional::of).toList();
+        List<MessageRecord> found = new ArrayList<>();
         for (Optional<PhoneNumber> recipient : recipients) {
-            MessageReader reader = Message.reader(account.accountSid())
-                    .setDateSentAfter(since.atZone(ZoneOffset.UTC))
-                    .setPageSize(PAGE_SIZE);
-            recipient.ifPresent(number -> reader.setTo(number.e164()));
-            from.ifPresent(number -> reader.setFrom(number.e164()));
-            Page<Message> page = call(timeout, () -> reader.firstPage(client));
-            int read = 0;
-            while (true) {
-                for (Message message : page.getRecords()) {
-                    read++;
-                    MessageRecord record = record(message);
-                    if (record.direction() == MessageRecord.Direction.INBOUND) {
-                        found.add(record);
-                    }
-                }
-                // Twilio pages on and on through old history: stop once enough has been read.
-                if (!page.hasNextPage() || read >= max) {
-                    break;
-                }
-                Page<Message> current = page;
-                page = call(timeout, () -> reader.nextPage(current, client));
-            }
+            found.addAll(list(recipient, from, since, max, MessageRecord.Direction.INBOUND, timeout));
         }
-        return found.stream()
+        return newestFirst(found, max);
+    }
+
+    @Override
+    public List<MessageRecord> sentTo(PhoneNumber to, Instant since, int max, Duration timeout) throws GatewayException {
+        return newestFirst(list(Optional.of(to), Optional.empty(), since, max, MessageRecord.Direction.OUTBOUND, timeout), max);
+    }
+
+    @Override
+    public List<String> mediaUrls(String sid, Duration timeout) throws GatewayException {
+        Page<Media> page = call(timeout, () -> Media.reader(account.accountSid(), sid).firstPage(client));
+        String base = account.apiBaseUrl().map(Object::toString).orElse("https://api.twilio.com");
+        return page.getRecords().stream()
+                .map(Media::getUri)
+                .filter(uri -> uri != null)
+                .map(uri -> base + (uri.endsWith(".json") ? uri.substring(0, uri.length() - 5) : uri))
+                .toList();
+    }
+
+    /** One listing of Twilio's messages, bounded: Twilio pages on and on through old history. */
+    private List<MessageRecord> list(Optional<PhoneNumber> to, Optional<PhoneNumber> from, Instant since, int max,
+            MessageRecord.Direction direction, Duration timeout) throws GatewayException {
+        MessageReader reader = Message.reader(account.accountSid())
+                .setDateSentAfter(since.atZone(ZoneOffset.UTC))
+                .setPageSize(PAGE_SIZE);
+        to.ifPresent(number -> reader.setTo(number.e164()));
+        from.ifPresent(number -> reader.setFrom(number.e164()));
+        List<MessageRecord> found = new ArrayList<>();
+        Page<Message> page = call(timeout, () -> reader.firstPage(client));
+        int read = 0;
+        while (true) {
+            for (Message message : page.getRecords()) {
+                read++;
+                MessageRecord record = record(message);
+                if (record.direction() == direction) {
+                    found.add(record);
+                }
+            }
+            if (!page.hasNextPage() || read >= max) {
+                return found;
+            }
+            Page<Message> current = page;
+            page = call(timeout, () -> reader.nextPage(current, client));
+        }
+    }
+
+    private static List<MessageRecord> newestFirst(List<MessageRecord> messages, int max) {
+        return messages.stream()
                 .sorted(Comparator.comparing(MessageRecord::dateSent).reversed().thenComparing(MessageRecord::sid))
                 .limit(max)
                 .toList();

@@ -98,6 +98,11 @@ public record FakeMessage(
         return json;
     }
 
+    /** Formats {@code instant} the way Twilio's 2010-04-01 API writes dates (RFC 2822, GMT). */
+    static String formatDate(Instant instant) {
+        return RFC_2822.format(instant);
+    }
+
     private Scenario.Step currentStep(Instant now) {
         long elapsed = now.toEpochMilli() - createdAt.toEpochMilli();
         Scenario.Step current = scenario.timeline().get(0);

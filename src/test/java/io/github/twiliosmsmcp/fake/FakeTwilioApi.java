@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
 
 /**
   * A real HTTP server on loopback that speaks enough of Twilio's 2010-04-01 Messages API for the
-  * real Twilio Java SDK to create, fetch and list messages against it.
+  * real Twilio Java SDK to create, fetch and list messages against it, and to list (and fetch the
+  * metadata of) each message's Media subresource.
   *
   * <p>Every create request is recorded, including rejected ones, so tests can prove how many
   * POSTs a client really sent (e.g. that it did not retry after a 5xx or a timeout). Message
@@ -52,6 +54,10 @@ public final class FakeTwilioApi implements AutoCloseable {
             Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
     private static final Pattern MESSAGE_PATH =
             Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\\.json");
+    private static final Pattern MEDIA_LIST_PATH =
+            Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)/Media\\.json");
+    private static final Pattern MEDIA_PATH =
+            Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)/Media/([^/]+)\\.json");
 
     private static final int MAX_BODY_LENGTH = 1600;
     private static final int MAX_MEDIA = 10;
@@ -75,7 +81,13 @@ public final class FakeTwilioApi implements AutoCloseable {
     private final Map<String, Integer> acceptedCreatesTo = new HashMap<>();
     private final Map<String, FakeMessage> messages = new LinkedHashMap<>();
     private final List<Map<String, List<String>>> createRequests = new ArrayList<>();
+    private final Map<String, List<MediaItem>> mediaByMessage = new HashMap<>();
+    private final Map<String, MediaItem> mediaBySid = new HashMap<>();
     private int listCount;
+    private int mediaListCount;
+
+    /** One media file of a message: its ME SID and the URL it was injected or sent with. */
+    private record MediaItem(String sid, String messageSid, String sourceUrl) {}
 
     private FakeTwilioApi(String accountSid, String authToken, Clock clock) throws IOException {
         this.accountSid = accountSid;
@@ -146,15 +158,27 @@ public final class FakeTwilioApi implements AutoCloseable {
         acceptedCreatesTo.remove(to);
     }
 
-    /** Adds a message as if someone had texted {@code to}; returns its SID. */
+    /**
+      * Adds a message as if someone had texted {@code to}; returns its SID. Like Twilio, the SID
+      * starts with "MM" when the message carries media (an MMS) and with "SM" otherwise. Each media
+      * URL becomes one entry of the message's Media subresource.
+      */
     public String injectInbound(
             String from, String to, String body, Instant dateSent, String... mediaUrls) {
         FakeMessage message =
                 new FakeMessage(
-                        newSid(), accountSid, to, from, null, body, List.of(mediaUrls), "inbound", dateSent,
+                        newSid(mediaUrls.length > 0 ? "MM" : "SM"),
+                        accountSid,
+                        to,
+                        from,
+                        null,
+                        body,
+                        List.of(mediaUrls),
+                        "inbound",
+                        dateSent,
                         null);
         synchronized (this) {
-            messages.put(message.sid(), message);
+            store(message);
         }
         return message.sid();
     }
@@ -180,6 +204,23 @@ public final class FakeTwilioApi implements AutoCloseable {
 
     public synchronized int listCount() {
         return listCount;
+    }
+
+    /** Every GET of a message's Media.json list received so far, including rejected ones. */
+    public synchronized int mediaListCount() {
+        return mediaListCount;
+    }
+
+    /** The ME SIDs of a message's media, in the order its media URLs were given; empty if unknown. */
+    public synchronized List<String> mediaSids(String messageSid) {
+        return mediaByMessage.getOrDefault(messageSid, List.of()).stream()
+                .map(MediaItem::sid)
+                .toList();
+    }
+
+    /** The URL a media entry was injected or sent with (its MediaUrl), by the media's ME SID. */
+    public synchronized Optional<String> mediaSourceUrl(String mediaSid) {
+        return Optional.ofNullable(mediaBySid.get(mediaSid)).map(MediaItem::sourceUrl);
     }
 
     /** All messages, outbound and inbound, in creation order. */
@@ -261,6 +302,15 @@ public final class FakeTwilioApi implements AutoCloseable {
             authenticate(exchange, one.group(1));
             return fetch(one.group(2), path);
         }
+        Matcher mediaList = MEDIA_LIST_PATH.matcher(path);
+        if (mediaList.matches() && method.equals("GET")) {
+            return listMedia(exchange, mediaList.group(1), mediaList.group(2), path);
+        }
+        Matcher media = MEDIA_PATH.matcher(path);
+        if (media.matches() && method.equals("GET")) {
+            authenticate(exchange, media.group(1));
+            return fetchMedia(media.group(2), media.group(3), path);
+        }
         throw notFound(path);
     }
 
@@ -323,7 +373,7 @@ public final class FakeTwilioApi implements AutoCloseable {
             }
             message =
                     new FakeMessage(
-                            newSid(),
+                            newSid("SM"),
                             accountSid,
                             to,
                             isBlank(from) ? null : from,
@@ -333,7 +383,7 @@ public final class FakeTwilioApi implements AutoCloseable {
                             "outbound-api",
                             clock.instant(),
                             scenario);
-            messages.put(message.sid(), message);
+            store(message);
         }
         return new Reply(201, message.toJson(clock.instant()), scenario.createResponseDelay());
     }
@@ -375,6 +425,81 @@ public final class FakeTwilioApi implements AutoCloseable {
             throw notFound(path);
         }
         return new Reply(200, message.toJson(clock.instant()));
+    }
+
+    private Reply listMedia(
+            HttpExchange exchange, String urlAccountSid, String messageSid, String path) {
+        synchronized (this) {
+            mediaListCount++;
+        }
+        authenticate(exchange, urlAccountSid);
+        Map<String, List<String>> query = parseParams(exchange.getRequestURI().getRawQuery());
+        FakeMessage message;
+        List<MediaItem> items;
+        synchronized (this) {
+            message = messages.get(messageSid);
+            items = mediaByMessage.getOrDefault(messageSid, List.of());
+        }
+        if (message == null) {
+            throw notFound(path);
+        }
+
+        int pageSize = intParam(query, "PageSize", DEFAULT_PAGE_SIZE);
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new ApiError(400, 20001, "PageSize must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        int page = intParam(query, "Page", 0);
+        int start = (int) Math.min(Math.max((long) page * pageSize, 0), items.size());
+        int end = Math.min(start + pageSize, items.size());
+        List<MediaItem> records = items.subList(start, end);
+
+        String base = messageUri(messageSid) + "/Media.json";
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("media_list", records.stream().map(item -> mediaJson(item, message)).toList());
+        json.put("end", records.isEmpty() ? start : end - 1);
+        json.put("first_page_uri", base + "?PageSize=" + pageSize + "&Page=0");
+        json.put(
+                "next_page_uri",
+                end < items.size() ? base + "?PageSize=" + pageSize + "&Page=" + (page + 1) : null);
+        json.put("page", page);
+        json.put("page_size", pageSize);
+        json.put(
+                "previous_page_uri",
+                page > 0 ? base + "?PageSize=" + pageSize + "&Page=" + (page - 1) : null);
+        json.put("start", start);
+        json.put("uri", base + "?PageSize=" + pageSize + "&Page=" + page);
+        return new Reply(200, json);
+    }
+
+    private Reply fetchMedia(String messageSid, String mediaSid, String path) {
+        FakeMessage message;
+        MediaItem item;
+        synchronized (this) {
+            message = messages.get(messageSid);
+            item = mediaBySid.get(mediaSid);
+        }
+        if (message == null || item == null || !item.messageSid().equals(messageSid)) {
+            throw notFound(path);
+        }
+        return new Reply(200, mediaJson(item, message));
+    }
+
+    /** The media resource as the 2010-04-01 API serializes it. */
+    private Map<String, Object> mediaJson(MediaItem item, FakeMessage message) {
+        String date = FakeMessage.formatDate(message.createdAt());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("account_sid", accountSid);
+        json.put("content_type", contentType(item.sourceUrl()));
+        json.put("date_created", date);
+        json.put("date_updated", date);
+        json.put("parent_sid", message.sid());
+        json.put("sid", item.sid());
+        json.put("uri", messageUri(message.sid()) + "/Media/" + item.sid() + ".json");
+        return json;
+    }
+
+    private String messageUri(String messageSid) {
+        return "/2010-04-01/Accounts/" + accountSid + "/Messages/" + messageSid;
     }
 
     private Reply list(HttpExchange exchange, String urlAccountSid) {
@@ -638,8 +763,45 @@ public final class FakeTwilioApi implements AutoCloseable {
         return value == null || value.isBlank();
     }
 
-    private static String newSid() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
+    /** Keeps a new message and gives each of its media URLs an ME SID; caller holds the lock. */
+    private void store(FakeMessage message) {
+        messages.put(message.sid(), message);
+        List<MediaItem> items = new ArrayList<>();
+        for (String url : message.mediaUrls()) {
+            MediaItem item = new MediaItem(newSid("ME"), message.sid(), url);
+            items.add(item);
+            mediaBySid.put(item.sid(), item);
+        }
+        mediaByMessage.put(message.sid(), List.copyOf(items));
+    }
+
+    /** Guesses a media file's type from the extension of its URL's path. */
+    static String contentType(String url) {
+        String path = url;
+        int cut = path.indexOf('#');
+        if (cut >= 0) {
+            path = path.substring(0, cut);
+        }
+        cut = path.indexOf('?');
+        if (cut >= 0) {
+            path = path.substring(0, cut);
+        }
+        path = path.toLowerCase(Locale.ROOT);
+        if (path.endsWith(".jpg") || path.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (path.endsWith(".png")) {
+            return "image/png";
+        }
+        if (path.endsWith(".gif")) {
+            return "image/gif";
+        }
+        return "application/octet-stream";
+    }
+
+    /** A Twilio-style SID: the two-letter prefix and 32 lowercase hex digits. */
+    private static String newSid(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "");
     }
 
     private static String decode(String value) {

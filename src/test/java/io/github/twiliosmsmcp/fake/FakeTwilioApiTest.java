@@ -19,6 +19,7 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageReader;
+import com.twilio.rest.api.v2010.account.message.Media;
 import com.twilio.type.PhoneNumber;
 import java.io.IOException;
 import java.net.URI;
@@ -537,6 +538,157 @@ class FakeTwilioApiTest {
         assertEquals(Message.Direction.INBOUND, message.getDirection());
     }
 
+    // ---- media -----------------------------------------------------------------------------------
+
+    @Test
+    void inboundMmsListsItsMediaLikeTwilio() {
+        Instant received = Instant.parse("2026-11-21T10:00:00Z");
+        String sid =
+                fake.injectInbound(
+                        "+14155550111",
+                        OWNED,
+                        "look",
+                        received,
+                        "https://example.com/photos/1.JPG?size=large",
+                        "https://example.com/2.png");
+
+        List<Media> media = readMedia(sid);
+
+        assertTrue(sid.matches("MM[0-9a-f]{32}"), sid);
+        assertEquals(2, media.size());
+        assertEquals(1, fake.mediaListCount());
+        String messagePath = accountPath("/Messages/" + sid);
+        for (Media m : media) {
+            assertAll(
+                    () -> assertTrue(m.getSid().matches("ME[0-9a-f]{32}"), m.getSid()),
+                    () -> assertEquals(sid, m.getParentSid()),
+                    () -> assertEquals(ACCOUNT_SID, m.getAccountSid()),
+                    () -> assertEquals(messagePath + "/Media/" + m.getSid() + ".json", m.getUri()),
+                    () -> assertEquals(received, m.getDateCreated().toInstant()),
+                    () -> assertEquals(received, m.getDateUpdated().toInstant()));
+        }
+        assertEquals("image/jpeg", media.get(0).getContentType());
+        assertEquals("image/png", media.get(1).getContentType());
+        assertEquals(2, media.stream().map(Media::getSid).distinct().count());
+        assertEquals(
+                List.of(media.get(0).getSid(), media.get(1).getSid()), fake.mediaSids(sid));
+        assertEquals(
+                "https://example.com/photos/1.JPG?size=large",
+                fake.mediaSourceUrl(media.get(0).getSid()).orElseThrow());
+        assertEquals(
+                "https://example.com/2.png", fake.mediaSourceUrl(media.get(1).getSid()).orElseThrow());
+        assertTrue(fake.mediaSourceUrl("ME" + "0".repeat(32)).isEmpty());
+        assertEquals(messagePath + "/Media.json", fetch(sid).getSubresourceUris().get("media"));
+    }
+
+    @Test
+    void smsListsNoMedia() {
+        String inbound =
+                fake.injectInbound("+14155550111", OWNED, "plain", Instant.parse("2026-11-21T10:00:00Z"));
+        String outbound = send(RECIPIENT, "plain too").getSid();
+
+        assertTrue(inbound.matches("SM[0-9a-f]{32}"), inbound);
+        assertEquals(List.of(), readMedia(inbound));
+        assertEquals(List.of(), readMedia(outbound));
+        assertEquals(List.of(), fake.mediaSids(inbound));
+        assertEquals(2, fake.mediaListCount());
+        assertEquals(
+                accountPath("/Messages/" + inbound + "/Media.json"),
+                fetch(inbound).getSubresourceUris().get("media"));
+    }
+
+    @Test
+    void outboundMediaUrlsAreListedAsMedia() {
+        Message message =
+                Message.creator(new PhoneNumber(RECIPIENT), new PhoneNumber(OWNED), "pics")
+                        .setMediaUrl(
+                                List.of(
+                                        URI.create("https://example.com/a.gif"),
+                                        URI.create("https://example.com/report.pdf")))
+                        .create(client);
+
+        List<Media> media = readMedia(message.getSid());
+
+        assertEquals(
+                List.of("image/gif", "application/octet-stream"),
+                media.stream().map(Media::getContentType).toList());
+        assertEquals(message.getSid(), media.get(0).getParentSid());
+        assertEquals(
+                "https://example.com/report.pdf",
+                fake.mediaSourceUrl(media.get(1).getSid()).orElseThrow());
+    }
+
+    @Test
+    void mediaOfAnUnknownMessageIs404() {
+        ApiException e =
+                assertThrows(ApiException.class, () -> readMedia("MM" + "0".repeat(32)));
+
+        assertEquals(20404, e.getCode());
+        assertEquals(404, e.getStatusCode());
+        assertEquals(1, fake.mediaListCount());
+    }
+
+    @Test
+    void mediaNeedsCredentials() {
+        String sid =
+                fake.injectInbound(
+                        "+14155550111",
+                        OWNED,
+                        "",
+                        Instant.parse("2026-11-21T10:00:00Z"),
+                        "https://example.com/1.jpg");
+        TwilioRestClient wrongToken = restClient(fake, ACCOUNT_SID, "not-the-token");
+
+        ApiException e =
+                assertThrows(
+                        ApiException.class,
+                        () -> Media.reader(ACCOUNT_SID, sid).read(wrongToken).forEach(m -> {}));
+
+        assertEquals(20003, e.getCode());
+        assertEquals(401, e.getStatusCode());
+        assertEquals(1, fake.mediaListCount());
+    }
+
+    @Test
+    void mediaListsAreAnsweredWithTwilioPagingFields() throws Exception {
+        String sid =
+                fake.injectInbound(
+                        "+14155550111",
+                        OWNED,
+                        "",
+                        Instant.parse("2026-11-21T10:00:00Z"),
+                        "https://example.com/1.jpg",
+                        "https://example.com/2.jpg",
+                        "https://example.com/3.jpg");
+        String base = accountPath("/Messages/" + sid + "/Media.json");
+
+        JsonNode page = json.readTree(raw("GET", base, null).body());
+        JsonNode small = json.readTree(raw("GET", base + "?PageSize=2", null).body());
+        List<Media> paged = new ArrayList<>();
+        Media.reader(ACCOUNT_SID, sid).setPageSize(2L).read(client).forEach(paged::add);
+
+        assertEquals(3, page.get("media_list").size());
+        assertEquals(0, page.get("page").asInt());
+        assertEquals(50, page.get("page_size").asInt());
+        assertEquals(0, page.get("start").asInt());
+        assertEquals(2, page.get("end").asInt());
+        assertTrue(page.get("next_page_uri").isNull());
+        assertTrue(page.get("previous_page_uri").isNull());
+        assertEquals(base + "?PageSize=50&Page=0", page.get("first_page_uri").asText());
+        assertEquals(base + "?PageSize=50&Page=0", page.get("uri").asText());
+        assertEquals(2, small.get("media_list").size());
+        assertEquals(base + "?PageSize=2&Page=1", small.get("next_page_uri").asText());
+        assertEquals(3, paged.size());
+        assertEquals(fake.mediaSids(sid), paged.stream().map(Media::getSid).toList());
+        JsonNode first = page.get("media_list").get(0);
+        JsonNode fetched = json.readTree(raw("GET", first.get("uri").asText(), null).body());
+        assertEquals(first, fetched);
+        HttpResponse<String> elsewhere =
+                raw("GET", accountPath("/Messages/SM" + "0".repeat(32) + "/Media/")
+                        + first.get("sid").asText() + ".json", null);
+        assertEquals(404, elsewhere.statusCode());
+    }
+
     // ---- raw HTTP details the SDK hides ----------------------------------------------------------
 
     @Test
@@ -600,6 +752,12 @@ class FakeTwilioApiTest {
 
     private Message fetch(String sid) {
         return Message.fetcher(sid).fetch(client);
+    }
+
+    private List<Media> readMedia(String messageSid) {
+        List<Media> media = new ArrayList<>();
+        Media.reader(ACCOUNT_SID, messageSid).read(client).forEach(media::add);
+        return media;
     }
 
     private List<String> bodies(MessageReader reader) {

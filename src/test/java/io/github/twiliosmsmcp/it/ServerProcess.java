@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 final class ServerProcess implements AutoCloseable {
     static final List<String> BLANKED = List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
             "TWILIO_API_SECRET", "TWILIO_PHONE_NUMBER", "TWILIO_MESSAGING_SERVICE_SID", "TWILIO_API_BASE_URL",
-            "SMS_DEFAULT_REGION", "SMS_STATUS_WAIT_SECONDS", "SMS_MAX_SEGMENTS");
+            "SMS_DEFAULT_REGION", "SMS_STATUS_WAIT_SECONDS", "SMS_MAX_SEGMENTS", "SMS_DATABASE", "SMS_DEDUPE_WINDOW",
+            "SMS_RETENTION_DAYS");
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final McpSyncClient client;
     private final List<String> stderr = new CopyOnWriteArrayList<>();
@@ -34,6 +36,8 @@ final class ServerProcess implements AutoCloseable {
     private ServerProcess(Map<String, String> env) {
         Map<String, String> environment = new HashMap<>();
         BLANKED.forEach(name -> environment.put(name, ""));
+        // Never the user's real data folder: each server gets its own file unless a test shares one on purpose.
+        environment.put("SMS_DATABASE", freshDatabase().toString());
         environment.putAll(env);
         ServerParameters parameters = ServerParameters.builder(javaExecutable())
                 .args("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar().toString())
@@ -51,6 +55,17 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Map<String, String> env) {
         return new ServerProcess(env);
+    }
+
+    /** A database file no server has used yet, in the build folder. */
+    static Path freshDatabase() {
+        Path dir = Path.of("target", "it-databases");
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return dir.resolve(ProcessHandle.current().pid() + "-" + DATABASES.incrementAndGet() + ".db").toAbsolutePath();
     }
 
     static Path jar() {

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class ToolInventoryTest {
     private static final Path SNAPSHOTS = Path.of("src/test/resources/toolsnaps");
     private static final McpJsonMapper MAPPER = McpJsonDefaults.getMapper();
+    private static final java.util.Set<String> SENDING = java.util.Set.of("send_sms", "send_mms", "reply_to_sms");
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("receive_sms", "get_conversation");
 
     private static List<Tool> definitions() {
         Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC());
@@ -37,7 +39,8 @@ class ToolInventoryTest {
 
     @Test
     void theContractedToolsAreThereUnderTheirNames() {
-        assertEquals(List.of("send_sms", "send_mms", "receive_sms"), definitions().stream().map(Tool::name).toList());
+        assertEquals(List.of("send_sms", "send_mms", "reply_to_sms", "receive_sms", "get_conversation", "mark_sms_read"),
+                definitions().stream().map(Tool::name).toList());
     }
 
     @Test
@@ -57,11 +60,10 @@ class ToolInventoryTest {
             assertNotNull(tool.inputSchema().get("properties"), tool.name());
             assertFalse(tool.inputSchema().containsKey("oneOf") || tool.inputSchema().containsKey("anyOf"),
                     "clients handle top-level oneOf/anyOf poorly: " + tool.name());
-            assertNotNull(tool.outputSchema(), tool.name());
-            boolean sends = tool.name().startsWith("send_");
-            assertEquals(!sends, hints.readOnlyHint(), tool.name());
+            boolean sends = SENDING.contains(tool.name());
+            assertEquals(READ_ONLY.contains(tool.name()), hints.readOnlyHint(), tool.name());
             assertEquals(sends, hints.destructiveHint(), tool.name());
-            assertFalse(hints.idempotentHint(), "sending twice sends two messages: " + tool.name());
+            assertEquals(tool.name().equals("mark_sms_read"), hints.idempotentHint(), tool.name());
             if (sends) {
                 assertTrue(tool.description().contains("[FINAL]"), tool.name());
                 assertTrue(tool.description().contains("never call again"), tool.name());

@@ -1,0 +1,149 @@
+package io.github.twiliosmsmcp.delivery;
+
+import io.github.twiliosmsmcp.config.Durations;
+import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.sms.GatewayException;
+import io.github.twiliosmsmcp.sms.MessageGateway;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.sms.Times;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers a send that repeats an earlier one. A message Twilio has is reported with its current
+ * status; one whose fate is open (its process died mid-call, or the answer never came) is first
+ * looked for in Twilio's message list, and what is found is recorded. Nothing that may have gone
+ * out is ever sent again.
+ */
+final class RepeatedSend {
+    private static final Logger LOG = LoggerFactory.getLogger(RepeatedSend.class);
+    /** An intent older than this is no longer being sent by anyone, even if its process still runs. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
+    /** How far around the intent's time Twilio's copy of the message may be dated. */
+    private static final Duration MATCH_BEFORE = Duration.ofMinutes(1);
+    private static final Duration MATCH_AFTER = Duration.ofMinutes(10);
+
+    private final MessageGateway gateway;
+    private final SendJournal journal;
+    private final Clock clock;
+    private final Duration window;
+
+    RepeatedSend(MessageGateway gateway, SendJournal journal, Clock clock, Duration window) {
+        this.gateway = gateway;
+        this.journal = journal;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    SendReport answer(SendService.Draft draft, SendIntent intent, PastSend earlier) {
+        boolean byKey = intent.idempotencyKey().isPresent();
+        return switch (earlier.state()) {
+            case ACCEPTED -> alreadySent(draft, earlier, current(earlier), byKey, false, intent);
+            case NOT_SENT -> keySpent(draft, earlier);
+            case PENDING -> stillRunning(earlier) ? inProgress(draft, earlier) : reconcile(draft, earlier, byKey, intent);
+            case UNKNOWN -> reconcile(draft, earlier, byKey, intent);
+        };
+    }
+
+    private boolean stillRunning(PastSend earlier) {
+        return !earlier.owner().isGone() && earlier.at().plus(ABANDONED_AFTER).isAfter(clock.instant());
+    }
+
+    /** The earlier message as Twilio reports it now, or as the journal last saw it. */
+    private MessageRecord current(PastSend earlier) {
+        MessageRecord remembered = remembered(earlier);
+        try {
+            MessageRecord now = gateway.fetch(earlier.sid().orElseThrow(), SendService.FETCH_TIMEOUT);
+            journal.status(earlier.id(), now);
+            return now;
+        } catch (GatewayException | StoreUnavailable e) {
+            LOG.debug("status of earlier send {} not refreshed: {}", earlier.sid(), e.getMessage());
+            return remembered;
+        }
+    }
+
+    private SendReport reconcile(SendService.Draft draft, PastSend earlier, boolean byKey, SendIntent intent) {
+        String body = earlier.body().orElse(draft.message().body());
+        Optional<MessageRecord> found = Optional.empty();
+        boolean asked = true;
+        try {
+            List<MessageRecord> sent = gateway.sentTo(new PhoneNumber(earlier.to()), earlier.at().minus(MATCH_BEFORE),
+                    50, LIST_TIMEOUT);
+            found = sent.stream()
+                    .filter(m -> m.body().equals(body) && m.mediaCount() == earlier.mediaCount())
+                    .filter(m -> !m.dateSent().isBefore(earlier.at().minus(MATCH_BEFORE))
+                            && !m.dateSent().isAfter(earlier.at().plus(MATCH_AFTER)))
+                    .min(Comparator.comparing(m -> Duration.between(earlier.at(), m.dateSent()).abs()));
+        } catch (GatewayException e) {
+            asked = false;
+            LOG.warn("could not reconcile send {} with Twilio: {}", earlier.id(), e.getMessage());
+        }
+        try {
+            if (found.isPresent()) {
+                journal.status(earlier.id(), found.get());
+            } else if (asked) {
+                journal.unknown(earlier.id(), "reconciled at " + clock.instant() + ": Twilio lists no such message");
+            }
+        } catch (StoreUnavailable e) {
+            LOG.warn("reconciliation of send {} could not be recorded: {}", earlier.id(), e.getMessage());
+        }
+        if (found.isPresent()) {
+            return alreadySent(draft, earlier, found.get(), byKey, true, intent);
+        }
+        Instant reopens = earlier.at().plus(window);
+        return draft.report(Outcome.NOT_SENT_AGAIN, null,
+                "an earlier attempt to send " + (byKey ? "with the same idempotency_key" : "this exact message")
+                        + " at " + Times.format(earlier.at()) + " may have gone out: its outcome is unknown"
+                        + (asked ? " and Twilio's message list does not show it (yet)" : " and Twilio could not be asked")
+                        + "; it was NOT sent again, so it cannot arrive twice"
+                        + (byKey ? "" : ". The same text can be sent again after " + Times.format(reopens)),
+                SendService.UNKNOWN_ADVICE, gateway.simulated())
+                .sentBefore(earlier.at());
+    }
+
+    private SendReport alreadySent(SendService.Draft draft, PastSend earlier, MessageRecord message, boolean byKey,
+            boolean reconciled, SendIntent intent) {
+        boolean otherText = byKey && !earlier.messageKey().equals(intent.messageKey());
+        String summary = (byKey ? "an earlier call with the same idempotency_key" : "this exact message")
+                + " was already sent to " + earlier.to() + " at " + Times.format(earlier.at()) + " (message SID "
+                + message.sid() + ", status now " + message.status().twilioValue() + ")"
+                + (reconciled ? ", as Twilio's message list shows after an earlier attempt was interrupted" : "")
+                + "; it was NOT sent again"
+                + (byKey ? "" : ", since within " + Durations.describe(window) + " (SMS_DEDUPE_WINDOW) the same text"
+                        + " to the same number counts as a repeat");
+        String advice = otherText
+                ? "This call asked for a different message with a used key: use a new idempotency_key for a new message."
+                : "";
+        return draft.report(Outcome.ALREADY_SENT, message, summary, advice, gateway.simulated())
+                .sentBefore(earlier.at());
+    }
+
+    private SendReport inProgress(SendService.Draft draft, PastSend earlier) {
+        return draft.report(Outcome.NOT_SENT_AGAIN, null, "the same message is being sent right now by another call"
+                        + " (started at " + Times.format(earlier.at()) + "); it was NOT sent a second time",
+                "Wait for that call's answer; do not send this message again.", gateway.simulated())
+                .sentBefore(earlier.at());
+    }
+
+    private SendReport keySpent(SendService.Draft draft, PastSend earlier) {
+        return draft.report(Outcome.INVALID_REQUEST, null, "an earlier call with the same idempotency_key, at "
+                        + Times.format(earlier.at()) + ", was not sent, and a key is used only once",
+                "To try again, call once more with a new idempotency_key.", gateway.simulated())
+                .sentBefore(earlier.at());
+    }
+
+    private static MessageRecord remembered(PastSend earlier) {
+        return new MessageRecord(earlier.sid().orElse(""), MessageRecord.Direction.OUTBOUND,
+                earlier.status().orElse(io.github.twiliosmsmcp.sms.MessageStatus.UNKNOWN), earlier.sender(),
+                earlier.to(), earlier.body().orElse(""), earlier.at(), Optional.empty(), earlier.mediaCount(),
+                Optional.empty(), Optional.empty(), earlier.errorCode(), Optional.empty(), List.of());
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.twiliosmsmcp.sms;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Times as answers show them: UTC, to the second, with the zone written out. */
+public final class Times {
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Times() {}
+
+    public static String format(Instant instant) {
+        return FORMAT.format(instant);
+    }
+}

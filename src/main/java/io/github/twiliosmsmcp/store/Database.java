@@ -1,0 +1,300 @@
+package io.github.twiliosmsmcp.store;
+
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message database: one SQLite connection per process, opened on first use. Every use is
+ * synchronized, because one JDBC connection cannot run two transactions at once; other processes
+ * are kept in step by SQLite's own file locks.
+ *
+ * <p>A failed open is not remembered: the next use tries again, so a person can fix the file or
+ * its folder without restarting the client.
+ */
+public final class Database implements Closeable {
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
+    /** How long a transaction waits for another process's lock before giving up. */
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    // SQLite's primary result codes (the low byte of an extended code).
+    private static final int SQLITE_PERM = 3;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_NOTADB = 26;
+
+    private final DatabaseLocation location;
+    private final Clock clock;
+    private final Duration retention;
+    private Connection connection;
+    private boolean closed;
+
+    public Database(DatabaseLocation location, Clock clock, Duration retention) {
+        this.location = Objects.requireNonNull(location, "location");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("retention must not be negative: " + retention);
+        }
+    }
+
+    public Database(DatabaseLocation location) {
+        this(location, Clock.systemUTC(), DEFAULT_RETENTION);
+    }
+
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    /**
+     * A unit of database work. It runs inside a transaction that the database starts and ends, so
+     * it must neither manage transactions nor call {@link #read} or {@link #write} itself.
+     */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction. BEGIN IMMEDIATE takes the write lock before the
+     * first read, so two processes that check-then-insert (a claim) run one after the other.
+     */
+    public synchronized <T> T write(Work<T> work) throws StoreUnavailable {
+        return inTransaction("BEGIN IMMEDIATE", work);
+    }
+
+    /** Runs {@code work} in one read transaction, so that it sees one consistent state. */
+    public synchronized <T> T read(Work<T> work) throws StoreUnavailable {
+        return inTransaction("BEGIN", work);
+    }
+
+    /** Forgets the text of messages older than the retention; the rows stay, so send-once still holds. */
+    public void purgeExpired() throws StoreUnavailable {
+        write(this::purge);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        discardConnection();
+    }
+
+    /** Now, in epoch milliseconds, as every timestamp column stores it. */
+    long nowMillis() {
+        return clock.millis();
+    }
+
+    /** Bodies of messages from before this instant are not kept. */
+    Instant retentionCutoff() {
+        return clock.instant().minus(retention);
+    }
+
+    private <T> T inTransaction(String begin, Work<T> work) throws StoreUnavailable {
+        Connection c = connection();
+        try {
+            execute(c, begin);
+            T result;
+            try {
+                result = work.run(c);
+                execute(c, "COMMIT");
+            } catch (Throwable e) {
+                rollback(c, e);
+                throw e;
+            }
+            return result;
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private Connection connection() throws StoreUnavailable {
+        if (closed) {
+            throw new IllegalStateException("the message database " + location + " was closed");
+        }
+        if (connection == null) {
+            connection = open();
+        }
+        return connection;
+    }
+
+    private Connection open() throws StoreUnavailable {
+        Optional<Path> file = location.file();
+        if (file.isPresent()) {
+            createFolder(file.get().toAbsolutePath().getParent());
+        }
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection(location.jdbcUrl());
+            try (Statement s = c.createStatement()) {
+                // The timeout comes first: switching to WAL may itself wait for another process.
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
+                s.execute("PRAGMA foreign_keys = ON");
+                if (!location.isMemory()) {
+                    enableWal(s);
+                }
+            }
+            Migrations.apply(c, location);
+            purge(c);
+            log.info("Message database: {}", location.describe());
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw unavailable(e);
+        } catch (StoreUnavailable | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        } catch (LinkageError e) {
+            // The driver ships a native library; a platform without one must not crash the server.
+            closeQuietly(c);
+            throw new StoreUnavailable(location.describe(), problem(
+                    "the SQLite library could not be loaded on this system (" + e + ")"), e);
+        }
+    }
+
+    private void enableWal(Statement s) throws SQLException {
+        // WAL lets readers go on while a writer works; some network file systems refuse it.
+        try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+            String mode = rs.next() ? rs.getString(1) : "";
+            if (!"wal".equalsIgnoreCase(mode)) {
+                log.warn("The message database {} stays in journal mode '{}': WAL is not available there",
+                        location.describe(), mode);
+            }
+        }
+    }
+
+    private void createFolder(Path folder) throws StoreUnavailable {
+        if (folder == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            throw new StoreUnavailable(location.describe(), problem("the folder " + folder
+                    + " cannot be created: " + e.getFile() + " is a file, not a folder"), e);
+        } catch (AccessDeniedException e) {
+            throw new StoreUnavailable(location.describe(), problem("the folder " + folder
+                    + " cannot be created: permission denied for " + e.getFile()), e);
+        } catch (IOException | SecurityException e) {
+            throw new StoreUnavailable(location.describe(), problem("the folder " + folder
+                    + " cannot be created (" + describe(e) + ")"), e);
+        }
+    }
+
+    private int purge(Connection c) throws SQLException {
+        long cutoff = retentionCutoff().toEpochMilli();
+        int purged = 0;
+        for (String sql : new String[] {
+                "UPDATE sends SET body = NULL WHERE body IS NOT NULL AND created_at < ?",
+                "UPDATE inbound SET body = NULL, media_urls = '' WHERE (body IS NOT NULL OR media_urls <> '') AND received_at < ?"}) {
+            try (var update = c.prepareStatement(sql)) {
+                update.setLong(1, cutoff);
+                purged += update.executeUpdate();
+            }
+        }
+        return purged;
+    }
+
+    private StoreUnavailable unavailable(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        if (isFileProblem(code)) {
+            // The file may be replaced or repaired while we run: the next use opens it afresh.
+            discardConnection();
+        }
+        return new StoreUnavailable(location.describe(), problem(reason(code, e)), e);
+    }
+
+    private static boolean isFileProblem(int code) {
+        return code == SQLITE_NOTADB || code == SQLITE_CORRUPT || code == SQLITE_IOERR
+                || code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM;
+    }
+
+    private String reason(int code, SQLException e) {
+        return switch (code) {
+            case SQLITE_NOTADB -> "the file is not a database or is corrupt (SQLITE_NOTADB)";
+            case SQLITE_CORRUPT -> "the database is corrupt (SQLITE_CORRUPT)";
+            case SQLITE_READONLY -> "the database is read-only: check the permissions of the file and its folder"
+                    + " (SQLITE_READONLY)";
+            case SQLITE_CANTOPEN -> "the file cannot be opened or created: check that its folder exists and can"
+                    + " be written (SQLITE_CANTOPEN)";
+            case SQLITE_PERM -> "access to the file was denied (SQLITE_PERM)";
+            case SQLITE_BUSY, SQLITE_LOCKED -> "the database stayed locked by another program for "
+                    + BUSY_TIMEOUT.toSeconds() + " s (SQLITE_BUSY)";
+            case SQLITE_FULL -> "the disk is full (SQLITE_FULL)";
+            case SQLITE_IOERR -> "the disk could not be read or written (SQLITE_IOERR)";
+            default -> "SQLite reported: " + e.getMessage();
+        };
+    }
+
+    /** The reason alone: {@link StoreUnavailable#describe()} names the file. */
+    private static String problem(String reason) {
+        return reason;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason() + ": " + fse.getFile();
+        }
+        return e.toString();
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void rollback(Connection c, Throwable failure) {
+        try {
+            if (!c.isClosed()) {
+                execute(c, "ROLLBACK");
+            }
+        } catch (SQLException e) {
+            // SQLite may already have rolled back on its own (after SQLITE_FULL, for one).
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void discardConnection() {
+        if (location.isMemory() && !closed) {
+            return;
+        }
+        closeQuietly(connection);
+        connection = null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("Closing the message database failed", e);
+        }
+    }
+}

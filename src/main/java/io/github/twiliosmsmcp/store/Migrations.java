@@ -1,0 +1,114 @@
+package io.github.twiliosmsmcp.store;
+
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema, as a list of migrations numbered by SQLite's {@code user_version}. A new version
+ * appends a migration; a migration that has shipped is never edited, because databases out there
+ * already ran it.
+ */
+final class Migrations {
+
+    /** Migration {@code n} (1-based) brings the schema from version {@code n - 1} to {@code n}. */
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // 1: the send journal and the inbox.
+            List.of("""
+                    CREATE TABLE sends (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        account TEXT NOT NULL,
+                        message_key TEXT NOT NULL,
+                        idempotency_key TEXT,
+                        recipient TEXT NOT NULL,
+                        sender TEXT NOT NULL,
+                        body TEXT,
+                        media_count INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        sid TEXT,
+                        status TEXT,
+                        error_code INTEGER,
+                        reason TEXT,
+                        owner_host TEXT NOT NULL,
+                        owner_pid INTEGER NOT NULL,
+                        owner_started INTEGER NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX sends_by_message ON sends (account, message_key, created_at)",
+                    """
+                    CREATE UNIQUE INDEX sends_by_idempotency_key ON sends (account, idempotency_key)
+                        WHERE idempotency_key IS NOT NULL""",
+                    "CREATE INDEX sends_by_sid ON sends (sid)",
+                    """
+                    CREATE TABLE inbound (
+                        sid TEXT PRIMARY KEY,
+                        account TEXT NOT NULL,
+                        sender TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        body TEXT,
+                        media_urls TEXT NOT NULL,
+                        num_media INTEGER NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        read_at INTEGER,
+                        stored_at INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX inbound_by_sender ON inbound (account, sender, received_at)"));
+
+    private Migrations() {}
+
+    /** The schema version this code writes. */
+    static int latest() {
+        return MIGRATIONS.size();
+    }
+
+    /**
+     * Brings the database up to {@link #latest()}. Each migration runs in its own write transaction
+     * and re-reads the version inside it, so two processes opening a new file at once do not both
+     * create the tables.
+     */
+    static void apply(Connection c, DatabaseLocation location) throws SQLException, StoreUnavailable {
+        refuseNewer(version(c), location);
+        for (int target = 1; target <= latest(); target++) {
+            if (version(c) >= target) {
+                continue;
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    if (version(c) < target) {
+                        for (String sql : MIGRATIONS.get(target - 1)) {
+                            s.execute(sql);
+                        }
+                        s.execute("PRAGMA user_version = " + target);
+                    }
+                    s.execute("COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        s.execute("ROLLBACK");
+                    } catch (SQLException rollbackFailed) {
+                        e.addSuppressed(rollbackFailed);
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    // Writing with an older schema could undo what a newer version relies on.
+    private static void refuseNewer(int version, DatabaseLocation location) throws StoreUnavailable {
+        if (version > latest()) {
+            throw new StoreUnavailable(location.describe(), "it was written by a newer version of twilio-sms-mcp (schema "
+                    + version + "; this version knows up to " + latest() + "); update the server", null);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.twiliosmsmcp.store;
+
+import io.github.twiliosmsmcp.inbox.Inbox;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The inbox of one Twilio account in the {@code inbound} table. Media URLs are stored one per
+ * line: a URL cannot contain a line break.
+ */
+public final class SqliteInbox implements Inbox {
+    private final Database database;
+    private final String account;
+
+    public SqliteInbox(Database database, String account) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.account = Objects.requireNonNull(account, "account");
+    }
+
+    /** Outbound messages are ignored: the inbox holds what others sent to us. */
+    @Override
+    public void remember(Collection<MessageRecord> messages) throws StoreUnavailable {
+        List<MessageRecord> inbound = messages.stream()
+                .filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
+                .toList();
+        if (inbound.isEmpty()) {
+            return;
+        }
+        database.write(c -> {
+            long now = database.nowMillis();
+            Instant cutoff = database.retentionCutoff();
+            try (PreparedStatement insert = c.prepareStatement("INSERT OR IGNORE INTO inbound (sid, account,"
+                    + " sender, recipient, body, media_urls, num_media, received_at, read_at, stored_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
+                for (MessageRecord m : inbound) {
+                    Instant received = m.dateSent() != null ? m.dateSent() : Instant.ofEpochMilli(now);
+                    insert.setString(1, m.sid());
+                    insert.setString(2, account);
+                    insert.setString(3, m.from());
+                    insert.setString(4, m.to());
+                    // A message already past the retention is kept without its text, as a purge would leave it.
+                    insert.setString(5, received.isBefore(cutoff) ? null : m.body());
+                    insert.setString(6, String.join("\n", m.mediaUrls()));
+                    insert.setInt(7, m.mediaCount());
+                    insert.setLong(8, received.toEpochMilli());
+                    insert.setLong(9, now);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A SID that was never stored counts as unread: it cannot have been returned to the model,
+     * because everything returned is stored and marked read first.
+     */
+    @Override
+    public Set<String> unread(Collection<String> sids) throws StoreUnavailable {
+        Set<String> wanted = new LinkedHashSet<>(sids);
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        return database.read(c -> {
+            Set<String> unread = new LinkedHashSet<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT read_at IS NOT NULL FROM inbound WHERE account = ? AND sid = ?")) {
+                select.setString(1, account);
+                for (String sid : wanted) {
+                    select.setString(2, sid);
+                    try (ResultSet rs = select.executeQuery()) {
+                        boolean read = rs.next() && rs.getBoolean(1);
+                        if (!read) {
+                            unread.add(sid);
+                        }
+                    }
+                }
+            }
+            return Collections.unmodifiableSet(unread);
+        });
+    }
+
+    /**
+     * Only stored messages can be marked: a SID never passed to {@link #remember} is left out of
+     * the result, so callers remember messages before they mark them.
+     */
+    @Override
+    public Set<String> markRead(Collection<String> sids) throws StoreUnavailable {
+        Set<String> wanted = new LinkedHashSet<>(sids);
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        return database.write(c -> {
+            Set<String> changed = new LinkedHashSet<>();
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE inbound SET read_at = ? WHERE account = ? AND sid = ? AND read_at IS NULL")) {
+                update.setLong(1, database.nowMillis());
+                update.setString(2, account);
+                for (String sid : wanted) {
+                    update.setString(3, sid);
+                    if (update.executeUpdate() == 1) {
+                        changed.add(sid);
+                    }
+                }
+            }
+            return Collections.unmodifiableSet(changed);
+        });
+    }
+
+    /** The text is empty once the retention has purged it. */
+    @Override
+    public Optional<MessageRecord> find(String sid) throws StoreUnavailable {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT sid, sender, recipient, body, media_urls,"
+                    + " num_media, received_at FROM inbound WHERE account = ? AND sid = ?")) {
+                select.setString(1, account);
+                select.setString(2, sid);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static MessageRecord record(ResultSet rs) throws SQLException {
+        String body = rs.getString("body");
+        String urls = rs.getString("media_urls");
+        return new MessageRecord(
+                rs.getString("sid"),
+                MessageRecord.Direction.INBOUND,
+                MessageStatus.RECEIVED,
+                rs.getString("sender"),
+                rs.getString("recipient"),
+                body == null ? "" : body,
+                Instant.ofEpochMilli(rs.getLong("received_at")),
+                Optional.empty(),
+                rs.getInt("num_media"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                urls.isEmpty() ? List.of() : List.of(urls.split("\n")));
+    }
+}

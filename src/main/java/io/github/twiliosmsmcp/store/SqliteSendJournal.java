@@ -1,0 +1,186 @@
+package io.github.twiliosmsmcp.store;
+
+import io.github.twiliosmsmcp.delivery.PastSend;
+import io.github.twiliosmsmcp.delivery.SendIntent;
+import io.github.twiliosmsmcp.delivery.SendJournal;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The send journal in the {@code sends} table. */
+public final class SqliteSendJournal implements SendJournal {
+    private static final String COLUMNS = "id, state, recipient, sender, body, media_count, sid, status, error_code,"
+            + " created_at, idempotency_key, message_key, owner_host, owner_pid, owner_started";
+
+    private final Database database;
+
+    public SqliteSendJournal(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * An explicit idempotency key is honoured forever, whatever became of its send. Otherwise the
+     * newest send of the same message within the window repeats, unless it certainly was not sent.
+     * The write transaction holds SQLite's write lock from the first read, so two processes
+     * claiming the same message get one Fresh and one Repeat.
+     */
+    @Override
+    public Claim claim(SendIntent intent) throws StoreUnavailable {
+        return database.write(c -> {
+            // An explicit key is the caller taking control: the key alone says whether this is a repeat.
+            if (intent.idempotencyKey().isPresent()) {
+                Optional<PastSend> earlier = byIdempotencyKey(c, intent.account(), intent.idempotencyKey().get());
+                if (earlier.isPresent()) {
+                    return new Repeat(earlier.get());
+                }
+                return new Fresh(insertPending(c, intent));
+            }
+            Optional<PastSend> sameMessage = sameMessageWithinWindow(c, intent);
+            if (sameMessage.isPresent()) {
+                return new Repeat(sameMessage.get());
+            }
+            return new Fresh(insertPending(c, intent));
+        });
+    }
+
+    @Override
+    public void accepted(long id, MessageRecord message) throws StoreUnavailable {
+        update(id, "UPDATE sends SET state = 'ACCEPTED', sid = ?, status = ?, error_code = ?, updated_at = ?"
+                + " WHERE id = ?", message.sid(), message.status().twilioValue(), message.errorCode().orElse(null));
+    }
+
+    @Override
+    public void notSent(long id, String reason) throws StoreUnavailable {
+        update(id, "UPDATE sends SET state = 'NOT_SENT', reason = ?, updated_at = ? WHERE id = ?", reason);
+    }
+
+    @Override
+    public void unknown(long id, String reason) throws StoreUnavailable {
+        update(id, "UPDATE sends SET state = 'UNKNOWN', reason = ?, updated_at = ? WHERE id = ?", reason);
+    }
+
+    /** Also marks the send accepted: Twilio knowing the message proves it was. */
+    @Override
+    public void status(long id, MessageRecord message) throws StoreUnavailable {
+        update(id, "UPDATE sends SET state = 'ACCEPTED', status = ?, error_code = ?, sid = COALESCE(sid, ?),"
+                + " updated_at = ? WHERE id = ?",
+                message.status().twilioValue(), message.errorCode().orElse(null), message.sid());
+    }
+
+    @Override
+    public Optional<PastSend> bySid(String sid) throws StoreUnavailable {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM sends WHERE sid = ? ORDER BY id DESC LIMIT 1")) {
+                select.setString(1, sid);
+                return first(select);
+            }
+        });
+    }
+
+    private static Optional<PastSend> byIdempotencyKey(Connection c, String account, String key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM sends WHERE account = ? AND idempotency_key = ?")) {
+            select.setString(1, account);
+            select.setString(2, key);
+            return first(select);
+        }
+    }
+
+    private static Optional<PastSend> sameMessageWithinWindow(Connection c, SendIntent intent) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM sends"
+                + " WHERE account = ? AND message_key = ? AND created_at >= ?"
+                + " AND state IN ('PENDING', 'ACCEPTED', 'UNKNOWN')"
+                + " ORDER BY created_at DESC, id DESC LIMIT 1")) {
+            select.setString(1, intent.account());
+            select.setString(2, intent.messageKey());
+            select.setLong(3, intent.at().minus(intent.window()).toEpochMilli());
+            return first(select);
+        }
+    }
+
+    private long insertPending(Connection c, SendIntent intent) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO sends (account, message_key,"
+                + " idempotency_key, recipient, sender, body, media_count, state, owner_host, owner_pid,"
+                + " owner_started, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, intent.account());
+            insert.setString(2, intent.messageKey());
+            insert.setString(3, intent.idempotencyKey().orElse(null));
+            insert.setString(4, intent.to());
+            insert.setString(5, intent.sender());
+            insert.setString(6, intent.body());
+            insert.setInt(7, intent.mediaUrls().size());
+            insert.setString(8, intent.owner().host());
+            insert.setLong(9, intent.owner().pid());
+            insert.setLong(10, intent.owner().started().toEpochMilli());
+            insert.setLong(11, intent.at().toEpochMilli());
+            insert.setLong(12, database.nowMillis());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("SQLite returned no id for the new send");
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Runs an update whose parameters are {@code values}, then updated_at, then the id. An id that
+     * matches no row is a bug in the caller, not a store problem.
+     */
+    private void update(long id, String sql, Object... values) throws StoreUnavailable {
+        int changed = database.write(c -> {
+            try (PreparedStatement update = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Object value : values) {
+                    if (value == null) {
+                        update.setNull(i++, Types.NULL);
+                    } else {
+                        update.setObject(i++, value);
+                    }
+                }
+                update.setLong(i++, database.nowMillis());
+                update.setLong(i, id);
+                return update.executeUpdate();
+            }
+        });
+        if (changed != 1) {
+            throw new IllegalArgumentException("no send with id " + id + " in the journal");
+        }
+    }
+
+    private static Optional<PastSend> first(PreparedStatement select) throws SQLException {
+        try (ResultSet rs = select.executeQuery()) {
+            return rs.next() ? Optional.of(pastSend(rs)) : Optional.empty();
+        }
+    }
+
+    private static PastSend pastSend(ResultSet rs) throws SQLException {
+        return new PastSend(
+                rs.getLong("id"),
+                PastSend.State.valueOf(rs.getString("state")),
+                rs.getString("recipient"),
+                rs.getString("sender"),
+                Optional.ofNullable(rs.getString("body")),
+                rs.getInt("media_count"),
+                Optional.ofNullable(rs.getString("sid")),
+                Optional.ofNullable(rs.getString("status")).map(MessageStatus::of),
+                Rows.optionalInt(rs, "error_code"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Optional.ofNullable(rs.getString("idempotency_key")),
+                rs.getString("message_key"),
+                new SendIntent.Owner(rs.getString("owner_host"), rs.getLong("owner_pid"),
+                        Instant.ofEpochMilli(rs.getLong("owner_started"))));
+    }
+}

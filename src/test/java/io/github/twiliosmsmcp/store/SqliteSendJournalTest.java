@@ -1,0 +1,271 @@
+package io.github.twiliosmsmcp.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.twiliosmsmcp.delivery.PastSend;
+import io.github.twiliosmsmcp.delivery.SendIntent;
+import io.github.twiliosmsmcp.delivery.SendJournal.Claim;
+import io.github.twiliosmsmcp.delivery.SendJournal.Fresh;
+import io.github.twiliosmsmcp.delivery.SendJournal.Repeat;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteSendJournalTest {
+
+    private static final Instant START = Instant.parse("2026-11-21T09:00:00Z");
+    private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final SendIntent.Owner OWNER =
+            new SendIntent.Owner("host-a", 4242, Instant.parse("2026-11-21T08:59:58.123Z"));
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(START);
+    private Database database;
+    private SqliteSendJournal journal;
+
+    @BeforeEach
+    void open() {
+        database = new Database(DatabaseLocation.ofFile(dir.resolve("messages.db")), clock, Database.DEFAULT_RETENTION);
+        journal = new SqliteSendJournal(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private SendIntent intent(String account, String to, String body, List<String> media, Optional<String> key) {
+        return new SendIntent(account, to, "+15005550006", body, media, key, clock.instant(), WINDOW, OWNER);
+    }
+
+    private SendIntent hello() {
+        return intent("AC1", "+14155552671", "Hello", List.of(), Optional.empty());
+    }
+
+    private long fresh(SendIntent intent) throws Exception {
+        return assertInstanceOf(Fresh.class, journal.claim(intent)).id();
+    }
+
+    private PastSend repeat(SendIntent intent) throws Exception {
+        return assertInstanceOf(Repeat.class, journal.claim(intent)).earlier();
+    }
+
+    private static MessageRecord accepted(String sid, MessageStatus status, Optional<Integer> errorCode) {
+        return new MessageRecord(sid, MessageRecord.Direction.OUTBOUND, status, "+15005550006", "+14155552671",
+                "Hello", START, Optional.of(1), 0, Optional.empty(), Optional.empty(), errorCode, Optional.empty(),
+                List.of());
+    }
+
+    @Test
+    void sameMessageWithinTheWindowRepeats() throws Exception {
+        long id = fresh(hello());
+        clock.advance(WINDOW.minusSeconds(1));
+
+        PastSend earlier = repeat(hello());
+
+        assertEquals(id, earlier.id());
+        assertEquals(PastSend.State.PENDING, earlier.state());
+        assertEquals(Optional.of("Hello"), earlier.body());
+        assertEquals(START, earlier.at());
+        assertEquals(hello().messageKey(), earlier.messageKey());
+    }
+
+    @Test
+    void sameMessageAfterTheWindowIsFresh() throws Exception {
+        long first = fresh(hello());
+        clock.advance(WINDOW.plusMillis(1));
+
+        long second = fresh(hello());
+
+        assertEquals(first + 1, second);
+    }
+
+    @Test
+    void notSentDoesNotBlockTheNextSend() throws Exception {
+        long id = fresh(hello());
+        journal.notSent(id, "Twilio refused it with error 21610");
+
+        fresh(hello());
+    }
+
+    @Test
+    void unknownKeepsBlocking() throws Exception {
+        long id = fresh(hello());
+        journal.unknown(id, "HTTP 503");
+        clock.advance(Duration.ofMinutes(5));
+
+        PastSend earlier = repeat(hello());
+
+        assertEquals(id, earlier.id());
+        assertEquals(PastSend.State.UNKNOWN, earlier.state());
+    }
+
+    @Test
+    void repeatFindsTheNewestSendThatMayHaveGoneOut() throws Exception {
+        long accepted = fresh(hello());
+        journal.accepted(accepted, accepted("SM1", MessageStatus.QUEUED, Optional.empty()));
+        clock.advance(WINDOW.plusSeconds(1));
+        long notSent = fresh(hello());
+        journal.notSent(notSent, "no connection");
+        long unknown = fresh(hello());
+        journal.unknown(unknown, "timeout");
+        clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(unknown, repeat(hello()).id());
+    }
+
+    @Test
+    void idempotencyKeyIsHonouredForeverWhateverTheContent() throws Exception {
+        long id = fresh(intent("AC1", "+14155552671", "Hello", List.of(), Optional.of("order-17")));
+        journal.notSent(id, "no connection");
+        clock.advance(Duration.ofDays(400));
+
+        PastSend earlier = repeat(intent("AC1", "+14155550000", "Something else", List.of(), Optional.of("order-17")));
+
+        assertEquals(id, earlier.id());
+        assertEquals(PastSend.State.NOT_SENT, earlier.state());
+        assertEquals(Optional.of("order-17"), earlier.idempotencyKey());
+    }
+
+    @Test
+    void idempotencyKeyBelongsToItsAccount() throws Exception {
+        long first = fresh(intent("AC1", "+14155552671", "Hello", List.of(), Optional.of("k")));
+
+        long second = fresh(intent("AC2", "+14155552671", "Hello", List.of(), Optional.of("k")));
+
+        assertEquals(first + 1, second);
+    }
+
+    @Test
+    void anyDifferenceInTheMessageIsFresh() throws Exception {
+        fresh(hello());
+
+        fresh(intent("AC2", "+14155552671", "Hello", List.of(), Optional.empty()));
+        fresh(intent("AC1", "+14155550000", "Hello", List.of(), Optional.empty()));
+        fresh(intent("AC1", "+14155552671", "Hello!", List.of(), Optional.empty()));
+        fresh(intent("AC1", "+14155552671", "Hello", List.of("https://example.com/a.png"), Optional.empty()));
+        fresh(intent("AC1", "+14155552671", "Hello", List.of("https://example.com/b.png"), Optional.empty()));
+    }
+
+    @Test
+    void acceptedStatusAndBySidRoundTrip() throws Exception {
+        SendIntent mms = intent("AC1", "+14155552671", "Look", List.of("https://example.com/a.png"),
+                Optional.of("key-1"));
+        long id = fresh(mms);
+        journal.accepted(id, accepted("SM1", MessageStatus.QUEUED, Optional.empty()));
+
+        PastSend queued = journal.bySid("SM1").orElseThrow();
+        assertEquals(PastSend.State.ACCEPTED, queued.state());
+        assertEquals(Optional.of(MessageStatus.QUEUED), queued.status());
+        assertEquals(Optional.empty(), queued.errorCode());
+
+        journal.status(id, accepted("SM1", MessageStatus.UNDELIVERED, Optional.of(30003)));
+        PastSend undelivered = journal.bySid("SM1").orElseThrow();
+
+        assertEquals(id, undelivered.id());
+        assertEquals("+14155552671", undelivered.to());
+        assertEquals("+15005550006", undelivered.sender());
+        assertEquals(Optional.of("Look"), undelivered.body());
+        assertEquals(1, undelivered.mediaCount());
+        assertEquals(Optional.of("SM1"), undelivered.sid());
+        assertEquals(Optional.of(MessageStatus.UNDELIVERED), undelivered.status());
+        assertEquals(Optional.of(30003), undelivered.errorCode());
+        assertEquals(Optional.of("key-1"), undelivered.idempotencyKey());
+        assertEquals(mms.messageKey(), undelivered.messageKey());
+        assertEquals(Optional.empty(), journal.bySid("SM2"));
+    }
+
+    // Reconciliation finds the message of an unknown send at Twilio: it was accepted after all.
+    @Test
+    void statusOfAnUnknownSendRecordsItsSidAndAcceptance() throws Exception {
+        long id = fresh(hello());
+        journal.unknown(id, "timeout");
+
+        journal.status(id, accepted("SM9", MessageStatus.DELIVERED, Optional.empty()));
+
+        PastSend found = journal.bySid("SM9").orElseThrow();
+        assertEquals(PastSend.State.ACCEPTED, found.state());
+        assertEquals(Optional.of(MessageStatus.DELIVERED), found.status());
+    }
+
+    @Test
+    void ownerRoundTrips() throws Exception {
+        fresh(hello());
+
+        assertEquals(OWNER, repeat(hello()).owner());
+    }
+
+    @Test
+    void journalSurvivesReopening() throws Exception {
+        long id = fresh(hello());
+        database.close();
+        open();
+
+        assertEquals(id, repeat(hello()).id());
+    }
+
+    @Test
+    void unknownIdIsACallerBug() {
+        assertThrows(IllegalArgumentException.class, () -> journal.notSent(999, "nothing"));
+    }
+
+    // Two Database instances stand for two server processes sharing one file.
+    @Test
+    void racingClaimsFromTwoProcessesGiveExactlyOneFresh() throws Exception {
+        Path file = dir.resolve("shared.db");
+        Database first = new Database(DatabaseLocation.ofFile(file), clock, Database.DEFAULT_RETENTION);
+        Database second = new Database(DatabaseLocation.ofFile(file), clock, Database.DEFAULT_RETENTION);
+        List<SqliteSendJournal> journals = List.of(new SqliteSendJournal(first), new SqliteSendJournal(second));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Claim>> claims = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                SqliteSendJournal journal = journals.get(i % 2);
+                Callable<Claim> claim = () -> {
+                    start.await();
+                    return journal.claim(hello());
+                };
+                claims.add(pool.submit(claim));
+            }
+            start.countDown();
+
+            List<Long> freshIds = new ArrayList<>();
+            List<Long> repeatedIds = new ArrayList<>();
+            for (Future<Claim> claim : claims) {
+                Claim result = claim.get(60, TimeUnit.SECONDS);
+                if (result instanceof Fresh f) {
+                    freshIds.add(f.id());
+                } else {
+                    repeatedIds.add(((Repeat) result).earlier().id());
+                }
+            }
+            assertEquals(1, freshIds.size(), "fresh claims: " + freshIds);
+            assertEquals(15, repeatedIds.size());
+            repeatedIds.forEach(id -> assertEquals(freshIds.get(0), id));
+        } finally {
+            pool.shutdownNow();
+            first.close();
+            second.close();
+        }
+    }
+}
