@@ -3,6 +3,11 @@ package io.github.twiliosmsmcp.config;
 import io.github.twiliosmsmcp.phone.ParsedNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.policy.Mode;
+import io.github.twiliosmsmcp.policy.NumberRule;
+import io.github.twiliosmsmcp.policy.Policy;
+import io.github.twiliosmsmcp.policy.QuietHours;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -24,6 +29,7 @@ public record Settings(
         int maxSegments,
         Duration dedupeWindow,
         Duration retention,
+        Policy policy,
         List<String> problems,
         List<String> warnings) {
 
@@ -96,10 +102,76 @@ public record Settings(
             }
         }
         Duration retention = Duration.ofDays(readInt(env, RETENTION_DAYS, 90, 1, 36500, problems));
+        Policy policy = readPolicy(env, parser, isSandbox(env), problems);
 
         Optional<TwilioAccount> twilio = isSandbox(env) ? Optional.empty() : readTwilio(env, parser, problems);
         return new Settings(twilio, parser, Duration.ofSeconds(waitSeconds), maxSegments, dedupeWindow, retention,
-                problems, warnings);
+                policy, problems, warnings);
+    }
+
+    private static Policy readPolicy(Environment env, PhoneNumberParser parser, boolean sandbox, List<String> problems) {
+        Policy defaults = Policy.defaults(sandbox);
+        Mode mode = defaults.mode();
+        Optional<String> rawMode = env.get(Mode.SETTING);
+        if (rawMode.isPresent()) {
+            Optional<Mode> parsed = Mode.parse(rawMode.get());
+            if (parsed.isPresent()) {
+                mode = parsed.get();
+            } else {
+                problems.add(Mode.SETTING + " must be live, dry-run or receive-only (it is '" + abbreviate(rawMode.get()) + "')");
+            }
+        }
+        List<NumberRule> allowed = readRules(env, Policy.ALLOWED, parser, problems);
+        List<NumberRule> blocked = readRules(env, Policy.BLOCKED, parser, problems);
+        boolean repliesOnly = false;
+        Optional<String> replies = env.get(Policy.REPLIES_ONLY);
+        if (replies.isPresent()) {
+            String value = replies.get().toLowerCase(Locale.ROOT);
+            if (List.of("true", "yes", "1", "on").contains(value)) {
+                repliesOnly = true;
+            } else if (!List.of("false", "no", "0", "off").contains(value)) {
+                problems.add(Policy.REPLIES_ONLY + " must be true or false");
+            }
+        }
+        int perRecipient = readInt(env, Policy.PER_RECIPIENT_PER_HOUR, defaults.maxPerRecipientPerHour(), 0, 1_000_000, problems);
+        int perHour = readInt(env, Policy.PER_HOUR, defaults.maxPerHour(), 0, 1_000_000, problems);
+        int perDay = readInt(env, Policy.PER_DAY, defaults.maxPerDay(), 0, 10_000_000, problems);
+        Optional<BigDecimal> budget = Optional.empty();
+        Optional<String> rawBudget = env.get(Policy.DAILY_BUDGET);
+        if (rawBudget.isPresent()) {
+            try {
+                BigDecimal value = new BigDecimal(rawBudget.get().replace("$", ""));
+                if (value.signum() < 0) {
+                    throw new NumberFormatException();
+                }
+                budget = Optional.of(value);
+            } catch (NumberFormatException e) {
+                problems.add(Policy.DAILY_BUDGET + " must be an amount in US dollars such as 5 or 2.50");
+            }
+        }
+        Optional<QuietHours> quiet = defaults.quietHours();
+        Optional<String> rawQuiet = env.get(Policy.QUIET_HOURS);
+        if (rawQuiet.isPresent()) {
+            try {
+                quiet = QuietHours.parse(rawQuiet.get());
+            } catch (IllegalArgumentException e) {
+                problems.add(Policy.QUIET_HOURS + " must be a window such as 21:00-08:00, or off (" + e.getMessage() + ")");
+            }
+        }
+        return new Policy(mode, allowed, blocked, repliesOnly, perRecipient, perHour, perDay, budget, quiet);
+    }
+
+    private static List<NumberRule> readRules(Environment env, String name, PhoneNumberParser parser, List<String> problems) {
+        Optional<String> raw = env.get(name);
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return NumberRule.parseList(raw.get(), parser);
+        } catch (IllegalArgumentException e) {
+            problems.add(name + ": " + e.getMessage());
+            return List.of();
+        }
     }
 
     private static Optional<TwilioAccount> readTwilio(Environment env, PhoneNumberParser parser, List<String> problems) {

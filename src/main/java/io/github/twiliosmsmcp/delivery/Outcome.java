@@ -21,7 +21,11 @@ public enum Outcome {
     /** The same message was attempted before and may have gone out: not sent again. */
     NOT_SENT_AGAIN(null),
     /** The message store cannot be used, so nothing is sent without the send-once guarantee. */
-    STORE_UNAVAILABLE(false);
+    STORE_UNAVAILABLE(false),
+    /** A rule of the server's owner refused it before anything reached Twilio. */
+    REFUSED_BY_POLICY(false),
+    /** Dry-run mode: every rule passed and it would have been sent, but nothing reached Twilio. */
+    DRY_RUN(false);
 
     private final Boolean accepted;
 
@@ -35,6 +39,7 @@ public enum Outcome {
 
     /** Whether the person should hear that the message did not get through. */
     public boolean isFailure() {
-        return this != DELIVERED && this != SENT_UNCONFIRMED && this != PENDING && this != ALREADY_SENT;
+        return this != DELIVERED && this != SENT_UNCONFIRMED && this != PENDING && this != ALREADY_SENT
+                && this != DRY_RUN;
     }
 }

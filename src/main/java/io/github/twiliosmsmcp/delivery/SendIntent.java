@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.delivery;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -12,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One send about to happen, as the journal keys it. Two sends are the same message when the
  * account, recipient, text and media are the same; the sender is left out on purpose, so that a
- * model cannot repeat a message by naming another {@code from}.
+ * model cannot repeat a message by naming another {@code from}. A dry-run intent is recorded so that
+ * it counts against the limits of a dry run, but it never blocks a real send.
  */
 public record SendIntent(
         String account,
@@ -23,7 +25,9 @@ public record SendIntent(
         Optional<String> idempotencyKey,
         Instant at,
         Duration window,
-        Owner owner) {
+        Owner owner,
+        BigDecimal estimatedUsd,
+        boolean dryRun) {
 
     public SendIntent {
         mediaUrls = List.copyOf(mediaUrls);

@@ -2,6 +2,11 @@ package io.github.twiliosmsmcp.delivery;
 
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.policy.Charge;
+import io.github.twiliosmsmcp.policy.Decision;
+import io.github.twiliosmsmcp.policy.Facts;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,11 +18,27 @@ import java.util.Optional;
 public interface SendJournal {
 
     /**
-     * In one transaction: returns the earlier send this one repeats, if any, or else records
-     * {@code intent} as pending ("may have been sent") and returns its id. Only sends that may
+     * In one transaction: returns the earlier send this one repeats, if any; or else asks
+     * {@code gate}, and if it allows, records {@code intent} as pending ("may have been sent") and
+     * returns its id. Only sends that may
      * have gone out count: a send that certainly was not sent does not block a new one.
      */
-    Claim claim(SendIntent intent) throws StoreUnavailable;
+    Claim claim(SendIntent intent, Gate gate) throws StoreUnavailable;
+
+    /**
+     * The owner's rules, asked inside the claim's transaction once no earlier send matched, with
+     * the facts read in that transaction: so limits hold even when processes race each other.
+     */
+    @FunctionalInterface
+    interface Gate {
+        Decision decide(Facts facts);
+    }
+
+    /** The recipient opted out (Twilio error 21610): later sends to them are refused locally. */
+    void recipientOptedOut(String account, String number, Instant at, String source) throws StoreUnavailable;
+
+    /** Sends of the last day that count against the limits, with actual or estimated cost. */
+    List<Charge> charges(String account, Instant since, boolean includeDryRun) throws StoreUnavailable;
 
     /** Twilio accepted the message: its SID and status at that moment. */
     void accepted(long id, MessageRecord message) throws StoreUnavailable;
@@ -35,11 +56,14 @@ public interface SendJournal {
     Optional<PastSend> bySid(String sid) throws StoreUnavailable;
 
     /** What {@link #claim} found. */
-    sealed interface Claim permits Fresh, Repeat {}
+    sealed interface Claim permits Fresh, Repeat, Refused {}
 
     /** Nothing earlier: {@code id} is the new pending intent, the caller must now send and record. */
     record Fresh(long id) implements Claim {}
 
     /** An earlier send of the same message (or with the same idempotency key) that may have gone out. */
     record Repeat(PastSend earlier) implements Claim {}
+
+    /** A rule of the owner refused the send; nothing was recorded. */
+    record Refused(Decision.Refused refusal) implements Claim {}
 }

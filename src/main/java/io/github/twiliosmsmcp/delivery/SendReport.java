@@ -3,6 +3,8 @@ package io.github.twiliosmsmcp.delivery;
 import io.github.twiliosmsmcp.sms.Encoding;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.SegmentCount;
+import io.github.twiliosmsmcp.policy.Decision;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,13 +28,15 @@ public record SendReport(
         String summary,
         String advice,
         boolean simulated,
-        Optional<Instant> firstSentAt) {
+        Optional<Instant> firstSentAt,
+        Optional<Decision.Refused> refusal,
+        Optional<BigDecimal> estimateUsd) {
 
     static SendReport notSent(Outcome outcome, SendRequest.Kind kind, String to, String summary, String advice,
             boolean simulated) {
         return new SendReport(outcome, kind, to, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                summary, advice, simulated, Optional.empty());
+                summary, advice, simulated, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A request refused before anything was sent because an argument is wrong. */
@@ -49,7 +53,13 @@ public record SendReport(
     /** The same report, naming when the earlier send it repeats was made. */
     SendReport sentBefore(Instant earlier) {
         return new SendReport(outcome, kind, to, from, sid, status, size, mediaCount, price, priceUnit, errorCode,
-                errorMessage, summary, advice, simulated, Optional.of(earlier));
+                errorMessage, summary, advice, simulated, Optional.of(earlier), refusal, estimateUsd);
+    }
+
+    /** The same report with the owner's rule that refused it, or the estimated cost of a send that passed. */
+    SendReport withPolicy(Optional<Decision.Refused> rule, Optional<BigDecimal> estimate) {
+        return new SendReport(outcome, kind, to, from, sid, status, size, mediaCount, price, priceUnit, errorCode,
+                errorMessage, summary, advice, simulated, firstSentAt, rule, estimate);
     }
 
     public Optional<Encoding> encoding() {

@@ -12,9 +12,16 @@ import io.github.twiliosmsmcp.sms.OutgoingMessage;
 import io.github.twiliosmsmcp.sms.SegmentCount;
 import io.github.twiliosmsmcp.sms.Segments;
 import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.policy.Charge;
+import io.github.twiliosmsmcp.policy.Decision;
+import io.github.twiliosmsmcp.policy.Mode;
+import io.github.twiliosmsmcp.policy.PolicyCheck;
+import io.github.twiliosmsmcp.policy.PriceTable;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +46,9 @@ public final class SendService {
     private static final long[] POLL_DELAYS_MILLIS = {500, 750, 1000, 1500, 2000, 3000};
     private static final long[] RATE_LIMIT_BACKOFF_MILLIS = {1000, 2000};
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+    static final int OPTED_OUT = 21610;
+    static final String REFUSAL_ADVICE = "Do not try another way (another number, tool or wording): this rule is the"
+            + " decision of the server's owner, and only they can change the setting named. Tell the user.";
     static final String UNKNOWN_ADVICE = "Tell the user the outcome is unknown; they can check the Twilio"
             + " Console's messaging logs before deciding whether to send it again.";
 
@@ -50,9 +60,11 @@ public final class SendService {
     private final String account;
     private final Clock clock;
     private final RepeatedSend repeats;
+    private final PolicyCheck policy;
 
     public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, SendLimits limits,
-            SendJournal journal, String account, Clock clock) {
+            SendJournal journal, PolicyCheck policy, String account, Clock clock) {
+        this.policy = policy;
         this.gateway = gateway;
         this.senders = senders;
         this.parser = parser;
@@ -65,6 +77,12 @@ public final class SendService {
 
     public SendReport send(SendRequest request, Progress progress) {
         SendRequest.Kind kind = request.kind();
+        if (policy.policy().mode() == Mode.RECEIVE_ONLY) {
+            // The send tools are not even listed in this mode; a client that calls one anyway still gets a no.
+            return SendReport.notSent(Outcome.REFUSED_BY_POLICY, kind, Shown.of(request.to()),
+                    "the server's owner runs it in receive-only mode (" + Mode.SETTING + "=receive-only)",
+                    REFUSAL_ADVICE, gateway.simulated());
+        }
         ParsedNumber to = parser.parse(request.to());
         if (to instanceof ParsedNumber.Invalid invalid) {
             return invalid(kind, Shown.of(request.to()), "the recipient number " + Shown.quoted(request.to())
@@ -127,12 +145,15 @@ public final class SendService {
                 sender.get().messagingServiceSid(), body, media);
         Optional<SegmentCount> reportedSize = kind == SendRequest.Kind.SMS ? Optional.of(size) : Optional.empty();
         Draft draft = new Draft(kind, message, reportedSize);
+        Instant now = clock.instant();
+        BigDecimal estimate = PriceTable.estimate(recipient, kind == SendRequest.Kind.MMS, size.segments());
+        boolean dryRun = policy.policy().mode() == Mode.DRY_RUN;
         SendIntent intent = new SendIntent(account, recipient.e164(), message.sender(), body,
-                media.stream().map(URI::toString).toList(), key, clock.instant(), limits.dedupeWindow(),
-                SendIntent.Owner.current());
+                media.stream().map(URI::toString).toList(), key, now, limits.dedupeWindow(),
+                SendIntent.Owner.current(), estimate, dryRun);
         SendJournal.Claim claim;
         try {
-            claim = journal.claim(intent);
+            claim = journal.claim(intent, facts -> policy.decide(recipient, estimate, facts, now));
         } catch (StoreUnavailable e) {
             return draft.report(Outcome.STORE_UNAVAILABLE, null, storeProblem(e),
                     "Tell the user the message store must be fixed first (see the file named above); until then nothing"
@@ -141,7 +162,25 @@ public final class SendService {
         if (claim instanceof SendJournal.Repeat repeat) {
             return repeats.answer(draft, intent, repeat.earlier());
         }
+        if (claim instanceof SendJournal.Refused refused) {
+            Decision.Refused rule = refused.refusal();
+            return draft.report(Outcome.REFUSED_BY_POLICY, null, "the server owner's rule \"" + rule.rule()
+                    + "\" refused it: " + rule.reason(), REFUSAL_ADVICE, gateway.simulated())
+                    .withPolicy(Optional.of(rule), Optional.of(estimate));
+        }
+        if (dryRun) {
+            return draft.report(Outcome.DRY_RUN, null, "the server runs in dry-run mode (" + Mode.SETTING
+                    + "=dry-run): the message passed every rule and would have been sent, estimated at about $"
+                    + estimate.toPlainString() + ", but nothing reached Twilio", "", gateway.simulated())
+                    .withPolicy(Optional.empty(), Optional.of(estimate));
+        }
         return deliver(((SendJournal.Fresh) claim).id(), draft, progress);
+    }
+
+    /** Sends of the last 24 hours that count against the owner's limits. */
+    public List<Charge> recentCharges() throws StoreUnavailable {
+        return journal.charges(account, clock.instant().minus(Duration.ofDays(1)),
+                policy.policy().mode() == Mode.DRY_RUN);
     }
 
     /** The facts known before the create call, from which every report of this send is made. */
@@ -157,7 +196,7 @@ public final class SendService {
                     known.map(MessageRecord::status), reported, message.mediaUrls().size(),
                     known.flatMap(MessageRecord::price).map(Draft::cost), known.flatMap(MessageRecord::priceUnit),
                     known.flatMap(MessageRecord::errorCode), known.flatMap(MessageRecord::errorMessage),
-                    summary, advice, simulated, Optional.empty());
+                    summary, advice, simulated, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /** Twilio reports a price as a negative amount charged; people read the cost. */
@@ -187,6 +226,9 @@ public final class SendService {
                 }
                 SendReport report = rejectedReport(draft, rejected);
                 record(id, report.outcome() == Outcome.UNKNOWN, report.summary());
+                if (rejected.code().filter(code -> code == OPTED_OUT).isPresent()) {
+                    optedOut(draft.message().to());
+                }
                 return report;
             } catch (GatewayException e) {
                 SendReport report = unreachableReport(draft, (GatewayException.Unreachable) e);
@@ -209,6 +251,15 @@ public final class SendService {
             }
         }
         return finalReport(draft, last, elapsed(start));
+    }
+
+    /** Twilio's 21610 proves the recipient opted out: later sends are refused here, before Twilio. */
+    private void optedOut(PhoneNumber to) {
+        try {
+            journal.recipientOptedOut(account, to.e164(), clock.instant(), "Twilio error " + OPTED_OUT);
+        } catch (StoreUnavailable e) {
+            LOG.warn("opt-out of {} could not be recorded: {}", to, e.getMessage());
+        }
     }
 
     /** Records a failed create: unknown outcomes keep blocking the message, certain failures free it. */
@@ -314,7 +365,7 @@ public final class SendService {
         return new SendReport(report.outcome(), report.kind(), report.to(), report.from(), report.sid(), report.status(),
                 report.size(), report.mediaCount(), report.price(), report.priceUnit(), rejected.code(),
                 Optional.ofNullable(rejected.getMessage()), report.summary(), report.advice(), report.simulated(),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private SendReport invalid(SendRequest.Kind kind, String to, String summary, String advice) {

@@ -4,7 +4,10 @@ import io.github.twiliosmsmcp.delivery.ErrorCatalog;
 import io.github.twiliosmsmcp.delivery.Outcome;
 import io.github.twiliosmsmcp.delivery.SendReport;
 import io.github.twiliosmsmcp.delivery.SendRequest;
+import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.sms.Encoding;
+import io.github.twiliosmsmcp.sms.Times;
+import java.math.BigDecimal;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.SegmentCount;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -52,6 +55,10 @@ final class SendAnswer {
             out.append("Price: ").append(r.price().map(p -> p + " " + r.priceUnit().orElse("")).orElse(
                     r.simulated() ? "none (sandbox)" : "not reported by Twilio yet")).append('\n');
         }
+        r.refusal().ifPresent(rule -> {
+            out.append("Rule: ").append(rule.rule()).append("; setting: ").append(rule.setting()).append('\n');
+            rule.nextAllowed().ifPresent(next -> out.append("Next allowed: ").append(Times.format(next)).append('\n'));
+        });
         r.errorCode().ifPresent(code -> out.append("Twilio error: ").append(code)
                 .append(r.errorMessage().map(m -> " (" + m + ")").orElse(""))
                 .append(", ").append(ErrorCatalog.docsUrl(code)).append('\n'));
@@ -78,6 +85,9 @@ final class SendAnswer {
             case ALREADY_SENT -> kind + " NOT sent again: the same message already went to " + r.to() + ".";
             case NOT_SENT_AGAIN -> kind + " NOT sent again to " + r.to() + ": an earlier attempt may have gone out.";
             case STORE_UNAVAILABLE -> kind + " NOT sent: the message store cannot be used.";
+            case REFUSED_BY_POLICY -> kind + " NOT sent to " + r.to() + ": refused by a rule of the server's owner ("
+                    + r.refusal().map(Decision.Refused::rule).orElse("receive-only mode") + ").";
+            case DRY_RUN -> "DRY RUN: nothing was sent. " + kind + " would be sent to " + r.to() + ".";
         };
     }
 
@@ -88,6 +98,8 @@ final class SendAnswer {
             case UNKNOWN, NOT_SENT_AGAIN ->
                     "Do not send this message again: it may already have arrived. Tell the user instead.";
             case ALREADY_SENT -> "Do not send this message again: it was already sent once.";
+            case REFUSED_BY_POLICY -> "Do not send this message again, and do not try another way: tell the user.";
+            case DRY_RUN -> "Do not send this message again: in dry-run mode nothing is sent; tell the user.";
             case INVALID_REQUEST -> "Do not send this message again as it is: correct what is named above first,"
                     + " or tell the user.";
             default -> "Do not send this message again on your own: tell the user what happened.";
@@ -111,6 +123,10 @@ final class SendAnswer {
         out.put("error_message", r.errorMessage().orElse(null));
         out.put("explanation", r.summary());
         out.put("first_sent_at", r.firstSentAt().map(Object::toString).orElse(null));
+        out.put("rule", r.refusal().map(Decision.Refused::rule).orElse(null));
+        out.put("setting", r.refusal().map(Decision.Refused::setting).orElse(null));
+        out.put("next_allowed_at", r.refusal().flatMap(Decision.Refused::nextAllowed).map(Object::toString).orElse(null));
+        out.put("estimated_cost_usd", r.estimateUsd().map(BigDecimal::toPlainString).orElse(null));
         out.put("sandbox", r.simulated());
         return out;
     }

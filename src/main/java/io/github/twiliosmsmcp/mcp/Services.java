@@ -9,7 +9,9 @@ import io.github.twiliosmsmcp.delivery.Senders;
 import io.github.twiliosmsmcp.inbox.ConversationService;
 import io.github.twiliosmsmcp.inbox.Inbox;
 import io.github.twiliosmsmcp.inbox.ReceiveService;
+import io.github.twiliosmsmcp.phone.LibphonenumberTimeZones;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sandbox.SandboxGateway;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.store.Database;
@@ -34,7 +36,7 @@ final class Services {
     sealed interface State permits Ready, Misconfigured {}
 
     record Ready(SendService sender, ReceiveService inbox, ConversationService conversations,
-            PhoneNumberParser phoneNumbers, boolean simulated) implements State {}
+            PhoneNumberParser phoneNumbers, Settings settings, boolean simulated) implements State {}
 
     record Misconfigured(List<String> problems) implements State {
         String describe() {
@@ -93,10 +95,11 @@ final class Services {
         Inbox inbox = new SqliteInbox(database, account);
         SendService sender = new SendService(gateway, senders, settings.phoneNumbers(),
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
-                new SqliteSendJournal(database), account, clock);
+                new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
+                account, clock);
         LOG.info("message store: {}", location.describe());
         return new Ready(sender, new ReceiveService(gateway, senders.numbers(), inbox),
                 new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()),
-                settings.phoneNumbers(), gateway.simulated());
+                settings.phoneNumbers(), settings, gateway.simulated());
     }
 }

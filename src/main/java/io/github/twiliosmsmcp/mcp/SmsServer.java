@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.delivery.Progress;
+import io.github.twiliosmsmcp.policy.Mode;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -26,10 +27,15 @@ public final class SmsServer {
 
     private SmsServer() {}
 
-    /** Every tool this server offers, in the order {@code tools/list} shows them. */
-    static List<SmsTool> tools(Services services, Clock clock) {
-        return List.of(new SendSmsTool(services), new SendMmsTool(services), new ReplyToSmsTool(services),
-                new ReceiveSmsTool(services, clock), new GetConversationTool(services), new MarkSmsReadTool(services));
+    /**
+     * Every tool this server offers, in the order {@code tools/list} shows them. In receive-only mode
+     * the sending tools are not listed at all: a model cannot be talked into using what it never saw.
+     */
+    static List<SmsTool> tools(Services services, Clock clock, Mode mode) {
+        List<SmsTool> sending = List.of(new SendSmsTool(services), new SendMmsTool(services), new ReplyToSmsTool(services));
+        List<SmsTool> reading = List.of(new ReceiveSmsTool(services, clock), new GetConversationTool(services),
+                new MarkSmsReadTool(services), new GetSmsPolicyTool(services, clock));
+        return mode == Mode.RECEIVE_ONLY ? reading : java.util.stream.Stream.concat(sending.stream(), reading.stream()).toList();
     }
 
     /** Serves MCP on {@code in}/{@code out}; {@code onInputClosed} runs when the client closes {@code in}. */
@@ -38,7 +44,8 @@ public final class SmsServer {
         McpJsonMapper mapper = McpJsonDefaults.getMapper();
         Clock clock = Clock.systemUTC();
         Services services = new Services(environment, NAME + "/" + version, clock);
-        List<SyncToolSpecification> specifications = tools(services, clock).stream()
+        Mode mode = environment.get(Mode.SETTING).flatMap(Mode::parse).orElse(Mode.LIVE);
+        List<SyncToolSpecification> specifications = tools(services, clock, mode).stream()
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(tool.definition(mapper))
                         .callHandler((exchange, request) -> answer(tool, exchange, request))

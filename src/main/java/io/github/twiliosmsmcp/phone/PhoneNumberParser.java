@@ -71,6 +71,11 @@ public final class PhoneNumberParser {
             .mapToObj(last -> "+1500555000" + last)
             .collect(Collectors.toUnmodifiableSet());
 
+    /** One of Twilio's test "magic" numbers: it reaches no phone, only Twilio's simulated outcomes. */
+    public static boolean isTwilioTestNumber(PhoneNumber number) {
+        return TWILIO_MAGIC_NUMBERS.contains(number.e164());
+    }
+
     // Separators people put between digit groups. Everything else (letters, '#', '*', ',', ';',
     // 'x', "ext") is refused: apart from being typos, those are how libphonenumber recognises
     // extensions and vanity letters, and an extension would be silently dropped from the E.164

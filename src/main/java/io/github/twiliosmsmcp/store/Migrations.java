@@ -56,7 +56,21 @@ final class Migrations {
                         read_at INTEGER,
                         stored_at INTEGER NOT NULL
                     )""",
-                    "CREATE INDEX inbound_by_sender ON inbound (account, sender, received_at)"));
+                    "CREATE INDEX inbound_by_sender ON inbound (account, sender, received_at)"),
+            // 2: what the owner's rules need: costs, dry runs, and who opted out.
+            List.of(
+                    "ALTER TABLE sends ADD COLUMN estimated_usd TEXT",
+                    "ALTER TABLE sends ADD COLUMN price_usd TEXT",
+                    "CREATE INDEX sends_by_time ON sends (account, created_at)",
+                    """
+                    CREATE TABLE consent (
+                        account TEXT NOT NULL,
+                        number TEXT NOT NULL,
+                        opted_out INTEGER NOT NULL,
+                        changed_at INTEGER NOT NULL,
+                        source TEXT NOT NULL,
+                        PRIMARY KEY (account, number)
+                    )"""));
 
     private Migrations() {}
 

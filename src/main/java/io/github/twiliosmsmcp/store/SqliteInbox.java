@@ -1,9 +1,11 @@
 package io.github.twiliosmsmcp.store;
 
 import io.github.twiliosmsmcp.inbox.Inbox;
+import io.github.twiliosmsmcp.policy.OptOutWords;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +29,18 @@ public final class SqliteInbox implements Inbox {
     public SqliteInbox(Database database, String account) {
         this.database = Objects.requireNonNull(database, "database");
         this.account = Objects.requireNonNull(account, "account");
+    }
+
+    /** Whether {@code number} has ever texted this account, as far as this server has seen. */
+    static boolean hasTextedUs(Connection c, String account, String number) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM inbound WHERE account = ? AND sender = ? LIMIT 1")) {
+            select.setString(1, account);
+            select.setString(2, number);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** Outbound messages are ignored: the inbox holds what others sent to us. */
@@ -56,7 +70,14 @@ public final class SqliteInbox implements Inbox {
                     insert.setInt(7, m.mediaCount());
                     insert.setLong(8, received.toEpochMilli());
                     insert.setLong(9, now);
-                    insert.executeUpdate();
+                    // A STOP or START seen for the first time changes the sender's consent, latest word first.
+                    if (insert.executeUpdate() == 1) {
+                        Optional<OptOutWords.ConsentChange> change = OptOutWords.classify(m.body());
+                        if (change.isPresent()) {
+                            Consent.record(c, account, m.from(), change.get() == OptOutWords.ConsentChange.OPT_OUT,
+                                    received, "replied \"" + m.body().strip() + "\" (" + m.sid() + ")");
+                        }
+                    }
                 }
             }
             return null;

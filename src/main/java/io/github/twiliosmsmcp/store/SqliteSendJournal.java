@@ -6,13 +6,20 @@ import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.policy.Charge;
+import io.github.twiliosmsmcp.policy.Decision;
+import io.github.twiliosmsmcp.policy.Facts;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,32 +37,73 @@ public final class SqliteSendJournal implements SendJournal {
     /**
      * An explicit idempotency key is honoured forever, whatever became of its send. Otherwise the
      * newest send of the same message within the window repeats, unless it certainly was not sent.
-     * The write transaction holds SQLite's write lock from the first read, so two processes
-     * claiming the same message get one Fresh and one Repeat.
+     * Only then are the owner's rules asked, with facts read in the same transaction. The write
+     * transaction holds SQLite's write lock from the first read, so two processes claiming at once
+     * are decided one after the other.
      */
     @Override
-    public Claim claim(SendIntent intent) throws StoreUnavailable {
+    public Claim claim(SendIntent intent, Gate gate) throws StoreUnavailable {
         return database.write(c -> {
             // An explicit key is the caller taking control: the key alone says whether this is a repeat.
-            if (intent.idempotencyKey().isPresent()) {
-                Optional<PastSend> earlier = byIdempotencyKey(c, intent.account(), intent.idempotencyKey().get());
-                if (earlier.isPresent()) {
-                    return new Repeat(earlier.get());
-                }
-                return new Fresh(insertPending(c, intent));
+            Optional<PastSend> earlier = intent.idempotencyKey().isPresent()
+                    ? byIdempotencyKey(c, intent.account(), intent.idempotencyKey().get())
+                    : sameMessageWithinWindow(c, intent);
+            if (earlier.isPresent()) {
+                return new Repeat(earlier.get());
             }
-            Optional<PastSend> sameMessage = sameMessageWithinWindow(c, intent);
-            if (sameMessage.isPresent()) {
-                return new Repeat(sameMessage.get());
+            Decision decision = gate.decide(facts(c, intent));
+            if (decision instanceof Decision.Refused refused) {
+                return new Refused(refused);
             }
             return new Fresh(insertPending(c, intent));
         });
     }
 
     @Override
+    public void recipientOptedOut(String account, String number, Instant at, String source) throws StoreUnavailable {
+        database.write(c -> {
+            Consent.record(c, account, number, true, at, source);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Charge> charges(String account, Instant since, boolean includeDryRun) throws StoreUnavailable {
+        return database.read(c -> charges(c, account, since, includeDryRun));
+    }
+
+    private Facts facts(Connection c, SendIntent intent) throws SQLException {
+        List<Charge> lastDay = charges(c, intent.account(), intent.at().minus(Duration.ofDays(1)), intent.dryRun());
+        return new Facts(lastDay, Consent.optedOutSince(c, intent.account(), intent.to()),
+                SqliteInbox.hasTextedUs(c, intent.account(), intent.to()));
+    }
+
+    /** Sends that may have gone out count; so do dry runs, but only against other dry runs. */
+    private static List<Charge> charges(Connection c, String account, Instant since, boolean includeDryRun)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT created_at, recipient,"
+                + " COALESCE(price_usd, estimated_usd, '0') AS usd FROM sends WHERE account = ? AND created_at > ?"
+                + " AND (state IN ('PENDING', 'ACCEPTED', 'UNKNOWN') OR (? AND state = 'DRY_RUN'))"
+                + " ORDER BY created_at")) {
+            select.setString(1, account);
+            select.setLong(2, since.toEpochMilli());
+            select.setBoolean(3, includeDryRun);
+            List<Charge> charges = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    charges.add(new Charge(Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("recipient"),
+                            new BigDecimal(rs.getString("usd"))));
+                }
+            }
+            return charges;
+        }
+    }
+
+    @Override
     public void accepted(long id, MessageRecord message) throws StoreUnavailable {
-        update(id, "UPDATE sends SET state = 'ACCEPTED', sid = ?, status = ?, error_code = ?, updated_at = ?"
-                + " WHERE id = ?", message.sid(), message.status().twilioValue(), message.errorCode().orElse(null));
+        update(id, "UPDATE sends SET state = 'ACCEPTED', sid = ?, status = ?, error_code = ?,"
+                + " price_usd = COALESCE(?, price_usd), updated_at = ? WHERE id = ?", message.sid(),
+                message.status().twilioValue(), message.errorCode().orElse(null), usd(message));
     }
 
     @Override
@@ -72,8 +120,20 @@ public final class SqliteSendJournal implements SendJournal {
     @Override
     public void status(long id, MessageRecord message) throws StoreUnavailable {
         update(id, "UPDATE sends SET state = 'ACCEPTED', status = ?, error_code = ?, sid = COALESCE(sid, ?),"
-                + " updated_at = ? WHERE id = ?",
-                message.status().twilioValue(), message.errorCode().orElse(null), message.sid());
+                + " price_usd = COALESCE(?, price_usd), updated_at = ? WHERE id = ?",
+                message.status().twilioValue(), message.errorCode().orElse(null), message.sid(), usd(message));
+    }
+
+    /** Twilio's price as a cost in US dollars; other currencies are left to the estimate. */
+    private static String usd(MessageRecord message) {
+        if (message.price().isEmpty() || !message.priceUnit().map("USD"::equalsIgnoreCase).orElse(false)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(message.price().get()).abs().toPlainString();
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override
@@ -108,23 +168,26 @@ public final class SqliteSendJournal implements SendJournal {
         }
     }
 
+    /** A dry run is written down as such: it counts against a dry run's limits, never blocks a real send. */
     private long insertPending(Connection c, SendIntent intent) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO sends (account, message_key,"
                 + " idempotency_key, recipient, sender, body, media_count, state, owner_host, owner_pid,"
-                + " owner_started, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)",
+                + " owner_started, created_at, updated_at, estimated_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, intent.account());
             insert.setString(2, intent.messageKey());
-            insert.setString(3, intent.idempotencyKey().orElse(null));
+            insert.setString(3, intent.dryRun() ? null : intent.idempotencyKey().orElse(null));
             insert.setString(4, intent.to());
             insert.setString(5, intent.sender());
             insert.setString(6, intent.body());
             insert.setInt(7, intent.mediaUrls().size());
-            insert.setString(8, intent.owner().host());
-            insert.setLong(9, intent.owner().pid());
-            insert.setLong(10, intent.owner().started().toEpochMilli());
-            insert.setLong(11, intent.at().toEpochMilli());
-            insert.setLong(12, database.nowMillis());
+            insert.setString(8, intent.dryRun() ? "DRY_RUN" : "PENDING");
+            insert.setString(9, intent.owner().host());
+            insert.setLong(10, intent.owner().pid());
+            insert.setLong(11, intent.owner().started().toEpochMilli());
+            insert.setLong(12, intent.at().toEpochMilli());
+            insert.setLong(13, database.nowMillis());
+            insert.setString(14, intent.estimatedUsd().toPlainString());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {

@@ -37,7 +37,7 @@ class ConfigurationIT {
         try (ServerProcess server = ServerProcess.start(Map.of(
                 "TWILIO_ACCOUNT_SID", TwilioServerIT.ACCOUNT,
                 "TWILIO_AUTH_TOKEN", "${TWILIO_AUTH_TOKEN}"))) {
-            assertEquals(6, server.client().listTools().tools().size());
+            assertEquals(7, server.client().listTools().tools().size());
             CallToolResult send = server.call("send_sms", Map.of("to", "+14155552671", "message", "hi"));
             String text = text(send);
             assertTrue(text.startsWith("[FINAL] SMS NOT sent: the server is not configured."), text);

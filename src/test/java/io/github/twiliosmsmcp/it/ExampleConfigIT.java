@@ -62,7 +62,7 @@ class ExampleConfigIT {
                 .build();
         try {
             client.initialize();
-            assertEquals(6, client.listTools().tools().size());
+            assertEquals(7, client.listTools().tools().size());
             return text(client.callTool(new McpSchema.CallToolRequest("send_sms",
                     Map.of("to", "+14155552671", "message", "Hello from the example configuration"))));
         } finally {

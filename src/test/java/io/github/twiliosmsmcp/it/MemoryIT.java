@@ -34,9 +34,7 @@ class MemoryIT {
 
     @BeforeAll
     static void start() {
-        twilio = FakeTwilioApi.start(TwilioServerIT.ACCOUNT, TwilioServerIT.TOKEN);
-        twilio.addOwnedNumber(TwilioServerIT.OUR_NUMBER);
-        twilio.addOwnedNumber(TwilioServerIT.SECOND_NUMBER);
+        twilio = TwilioServerIT.startFake();
     }
 
     @AfterAll

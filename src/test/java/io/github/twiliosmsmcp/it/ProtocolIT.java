@@ -105,7 +105,7 @@ class ProtocolIT {
         send("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}");
         send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
 
-        assertEquals(6, response(2).path("result").path("tools").size());
+        assertEquals(7, response(2).path("result").path("tools").size());
         assertTrue(response(3).path("result").path("content").get(0).path("text").asText().startsWith("[FINAL] SANDBOX"));
         assertTrue(response(4).path("result").path("content").get(0).path("text").asText().startsWith("[FINAL]"));
         assertTrue(response(5).has("error"));

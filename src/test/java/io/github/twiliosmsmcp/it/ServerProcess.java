@@ -26,7 +26,15 @@ final class ServerProcess implements AutoCloseable {
     static final List<String> BLANKED = List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
             "TWILIO_API_SECRET", "TWILIO_PHONE_NUMBER", "TWILIO_MESSAGING_SERVICE_SID", "TWILIO_API_BASE_URL",
             "SMS_DEFAULT_REGION", "SMS_STATUS_WAIT_SECONDS", "SMS_MAX_SEGMENTS", "SMS_DATABASE", "SMS_DEDUPE_WINDOW",
-            "SMS_RETENTION_DAYS");
+            "SMS_RETENTION_DAYS", "SMS_MODE", "SMS_ALLOWED_RECIPIENTS", "SMS_BLOCKED_RECIPIENTS", "SMS_ALLOW_REPLIES_ONLY",
+            "SMS_MAX_PER_RECIPIENT_PER_HOUR", "SMS_MAX_PER_HOUR", "SMS_MAX_PER_DAY", "SMS_DAILY_BUDGET_USD",
+            "SMS_QUIET_HOURS");
+    /**
+     * Rules loose enough that no test outside PolicyIT meets them: quiet hours would otherwise make a
+     * test fail at night in the recipient's time zone.
+     */
+    static final Map<String, String> RELAXED_POLICY = Map.of("SMS_QUIET_HOURS", "off",
+            "SMS_MAX_PER_RECIPIENT_PER_HOUR", "1000", "SMS_MAX_PER_HOUR", "10000", "SMS_MAX_PER_DAY", "100000");
     private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final McpSyncClient client;
@@ -38,6 +46,7 @@ final class ServerProcess implements AutoCloseable {
         BLANKED.forEach(name -> environment.put(name, ""));
         // Never the user's real data folder: each server gets its own file unless a test shares one on purpose.
         environment.put("SMS_DATABASE", freshDatabase().toString());
+        environment.putAll(RELAXED_POLICY);
         environment.putAll(env);
         ServerParameters parameters = ServerParameters.builder(javaExecutable())
                 .args("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar().toString())

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.config.Environment;
+import io.github.twiliosmsmcp.policy.Mode;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -30,16 +31,17 @@ class ToolInventoryTest {
     private static final Path SNAPSHOTS = Path.of("src/test/resources/toolsnaps");
     private static final McpJsonMapper MAPPER = McpJsonDefaults.getMapper();
     private static final java.util.Set<String> SENDING = java.util.Set.of("send_sms", "send_mms", "reply_to_sms");
-    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("receive_sms", "get_conversation");
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("receive_sms", "get_conversation", "get_sms_policy");
 
     private static List<Tool> definitions() {
         Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC());
-        return SmsServer.tools(services, Clock.systemUTC()).stream().map(t -> t.definition(MAPPER)).toList();
+        return SmsServer.tools(services, Clock.systemUTC(), Mode.LIVE).stream().map(t -> t.definition(MAPPER)).toList();
     }
 
     @Test
     void theContractedToolsAreThereUnderTheirNames() {
-        assertEquals(List.of("send_sms", "send_mms", "reply_to_sms", "receive_sms", "get_conversation", "mark_sms_read"),
+        assertEquals(List.of("send_sms", "send_mms", "reply_to_sms", "receive_sms", "get_conversation", "mark_sms_read",
+                "get_sms_policy"),
                 definitions().stream().map(Tool::name).toList());
     }
 
@@ -69,6 +71,13 @@ class ToolInventoryTest {
                 assertTrue(tool.description().contains("never call again"), tool.name());
             }
         }
+    }
+
+    @Test
+    void receiveOnlyModeDoesNotListTheSendingTools() {
+        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC());
+        assertEquals(List.of("receive_sms", "get_conversation", "mark_sms_read", "get_sms_policy"),
+                SmsServer.tools(services, Clock.systemUTC(), Mode.RECEIVE_ONLY).stream().map(SmsTool::name).toList());
     }
 
     @Test

@@ -65,11 +65,11 @@ class DatabaseTest {
     }
 
     @Test
-    void firstUseCreatesFoldersAndSchemaVersionOne() throws Exception {
+    void firstUseCreatesFoldersAndTheLatestSchema() throws Exception {
         Path file = dir.resolve("a").resolve("b").resolve("messages.db");
 
         try (Database db = open(file)) {
-            assertEquals("1", db.read(c -> text(c, "PRAGMA user_version")));
+            assertEquals(String.valueOf(Migrations.latest()), db.read(c -> text(c, "PRAGMA user_version")));
             assertEquals("wal", db.read(c -> text(c, "PRAGMA journal_mode")));
             assertEquals("1", db.read(c -> text(c, "PRAGMA foreign_keys")));
             assertEquals(0, rows(db, "sends"));
@@ -86,7 +86,7 @@ class DatabaseTest {
         }
 
         try (Database db = open(file)) {
-            assertEquals("1", db.read(c -> text(c, "PRAGMA user_version")));
+            assertEquals(String.valueOf(Migrations.latest()), db.read(c -> text(c, "PRAGMA user_version")));
             assertEquals("hi", db.read(c -> text(c, "SELECT body FROM inbound WHERE sid = 'SM1'")));
         }
     }
@@ -213,7 +213,7 @@ class DatabaseTest {
             db.write(c -> update(c, insertSend("k", START)));
 
             assertEquals(1, rows(db, "sends"));
-            assertEquals("1", db.read(c -> text(c, "PRAGMA user_version")));
+            assertEquals(String.valueOf(Migrations.latest()), db.read(c -> text(c, "PRAGMA user_version")));
         }
     }
 

@@ -3,14 +3,20 @@ package io.github.twiliosmsmcp.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.delivery.PastSend;
 import io.github.twiliosmsmcp.delivery.SendIntent;
+import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.delivery.SendJournal.Claim;
 import io.github.twiliosmsmcp.delivery.SendJournal.Fresh;
 import io.github.twiliosmsmcp.delivery.SendJournal.Repeat;
+import io.github.twiliosmsmcp.policy.Charge;
+import io.github.twiliosmsmcp.policy.Decision;
+import io.github.twiliosmsmcp.policy.Facts;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +59,11 @@ class SqliteSendJournalTest {
         database.close();
     }
 
+    private static final SendJournal.Gate ALLOW = facts -> new Decision.Allowed(new BigDecimal("0.0083"));
+
     private SendIntent intent(String account, String to, String body, List<String> media, Optional<String> key) {
-        return new SendIntent(account, to, "+15005550006", body, media, key, clock.instant(), WINDOW, OWNER);
+        return new SendIntent(account, to, "+15005550006", body, media, key, clock.instant(), WINDOW, OWNER,
+                new BigDecimal("0.0083"), false);
     }
 
     private SendIntent hello() {
@@ -62,11 +71,11 @@ class SqliteSendJournalTest {
     }
 
     private long fresh(SendIntent intent) throws Exception {
-        return assertInstanceOf(Fresh.class, journal.claim(intent)).id();
+        return assertInstanceOf(Fresh.class, journal.claim(intent, ALLOW)).id();
     }
 
     private PastSend repeat(SendIntent intent) throws Exception {
-        return assertInstanceOf(Repeat.class, journal.claim(intent)).earlier();
+        return assertInstanceOf(Repeat.class, journal.claim(intent, ALLOW)).earlier();
     }
 
     private static MessageRecord accepted(String sid, MessageStatus status, Optional<Integer> errorCode) {
@@ -243,7 +252,7 @@ class SqliteSendJournalTest {
                 SqliteSendJournal journal = journals.get(i % 2);
                 Callable<Claim> claim = () -> {
                     start.await();
-                    return journal.claim(hello());
+                    return journal.claim(hello(), ALLOW);
                 };
                 claims.add(pool.submit(claim));
             }
@@ -267,5 +276,36 @@ class SqliteSendJournalTest {
             first.close();
             second.close();
         }
+    }
+
+    @Test
+    void aRefusingGateRecordsNothingAndSeesTheFactsOfTheTransaction() throws Exception {
+        long first = fresh(hello());
+        journal.accepted(first, new MessageRecord("SM" + "1".repeat(32), MessageRecord.Direction.OUTBOUND,
+                MessageStatus.DELIVERED, "+15005550006", "+14155552671", "Hello", clock.instant(), Optional.of(1), 0,
+                Optional.of("-0.00790"), Optional.of("USD"), Optional.empty(), Optional.empty(), List.of()));
+        journal.recipientOptedOut("AC1", "+14155552671", clock.instant(), "Twilio error 21610");
+        List<Facts> seen = new ArrayList<>();
+        Claim claim = journal.claim(intent("AC1", "+14155552671", "Another text", List.of(), Optional.empty()), facts -> {
+            seen.add(facts);
+            return new Decision.Refused("opted out", "+14155552671", "none", "test", Optional.empty());
+        });
+        assertInstanceOf(SendJournal.Refused.class, claim);
+        Facts facts = seen.get(0);
+        assertEquals(List.of(new Charge(clock.instant(), "+14155552671", new BigDecimal("0.00790"))), facts.lastDay(),
+                "Twilio's price replaces the estimate");
+        assertTrue(facts.optedOutSince().isPresent());
+        assertEquals(1, journal.charges("AC1", clock.instant().minusSeconds(60), false).size(), "the refused send left no row");
+    }
+
+    @Test
+    void dryRunsCountOnlyAgainstDryRunsAndNeverBlockARealSend() throws Exception {
+        SendIntent dry = new SendIntent("AC1", "+14155552671", "+15005550006", "Hello", List.of(), Optional.empty(),
+                clock.instant(), WINDOW, OWNER, new BigDecimal("0.0083"), true);
+        fresh(dry);
+        fresh(dry);
+        assertEquals(2, journal.charges("AC1", clock.instant().minusSeconds(60), true).size());
+        assertEquals(0, journal.charges("AC1", clock.instant().minusSeconds(60), false).size());
+        fresh(hello());
     }
 }

@@ -1,0 +1,39 @@
+package io.github.twiliosmsmcp.policy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** The owner's rules for sending, as set in the environment. The model can read them, never change them. */
+public record Policy(
+        Mode mode,
+        List<NumberRule> allowed,
+        List<NumberRule> blocked,
+        boolean repliesOnly,
+        int maxPerRecipientPerHour,
+        int maxPerHour,
+        int maxPerDay,
+        Optional<BigDecimal> dailyBudgetUsd,
+        Optional<QuietHours> quietHours) {
+
+    public static final String ALLOWED = "SMS_ALLOWED_RECIPIENTS";
+    public static final String BLOCKED = "SMS_BLOCKED_RECIPIENTS";
+    public static final String REPLIES_ONLY = "SMS_ALLOW_REPLIES_ONLY";
+    public static final String PER_RECIPIENT_PER_HOUR = "SMS_MAX_PER_RECIPIENT_PER_HOUR";
+    public static final String PER_HOUR = "SMS_MAX_PER_HOUR";
+    public static final String PER_DAY = "SMS_MAX_PER_DAY";
+    public static final String DAILY_BUDGET = "SMS_DAILY_BUDGET_USD";
+    public static final String QUIET_HOURS = "SMS_QUIET_HOURS";
+
+    public Policy {
+        allowed = List.copyOf(allowed);
+        blocked = List.copyOf(blocked);
+    }
+
+    /** The rules that apply when the owner sets nothing: generous, but never unlimited. */
+    public static Policy defaults(boolean sandbox) {
+        // Nothing in the sandbox reaches a phone, so there is no one to wake at night.
+        Optional<QuietHours> quiet = sandbox ? Optional.empty() : QuietHours.parse("21:00-08:00");
+        return new Policy(Mode.LIVE, List.of(), List.of(), false, 5, 30, 200, Optional.empty(), quiet);
+    }
+}
