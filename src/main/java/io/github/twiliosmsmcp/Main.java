@@ -3,11 +3,13 @@ package io.github.twiliosmsmcp;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.mcp.SmsServer;
+import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +31,7 @@ public final class Main {
                         : Usage.unknownArgument(args[1], version(), System.err);
                 case "--help", "-h" -> args.length == 1 ? Usage.help(version(), System.out)
                         : Usage.unknownArgument(args[1], version(), System.err);
+                case "setup" -> Setup.run(Arrays.copyOfRange(args, 1, args.length), version(), System.out, System.err);
                 default -> Usage.unknownArgument(args[0], version(), System.err);
             });
         }

@@ -107,6 +107,17 @@ final class ClaudeConfigFile {
         return new Merged(root, true);
     }
 
+    /** Fails now, before anything slow is done, if {@code write} would refuse {@code file}. */
+    static void checkWritable(Path file, String name) throws SetupFailure {
+        try {
+            if (Files.exists(file)) {
+                merge(parse(Files.readString(file, StandardCharsets.UTF_8), file), name, JSON.createObjectNode(), file);
+            }
+        } catch (IOException e) {
+            throw new SetupFailure("could not read " + file + ": " + e, e);
+        }
+    }
+
     /** Merges the entry into {@code file}, creating it (and its folders) if missing, backing it up if not. */
     static Written write(Path file, String name, ObjectNode entry, LocalDateTime now) throws SetupFailure {
         try {

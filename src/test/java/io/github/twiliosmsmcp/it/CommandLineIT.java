@@ -63,6 +63,23 @@ class CommandLineIT {
         assertTrue(run.stderr().contains("Usage:"), run.stderr());
     }
 
+    // Checked before the archive is trained, so the user waits for nothing.
+    @Test
+    void setupRefusesAClaudeConfigurationThatIsNotJsonAndWritesNothing() throws Exception {
+        Path claude = Files.writeString(dir.resolve("claude_desktop_config.json"), "{\"mcpServers\": {,}}");
+
+        JavaRuntime.Finished run = jar("setup", "--write-claude", "--claude-config", claude.toString());
+
+        assertEquals(1, run.exit(), run.stdout());
+        assertTrue(run.stderr().contains(claude + " is not valid JSON, so it was left as it is"), run.stderr());
+        assertEquals("{\"mcpServers\": {,}}", Files.readString(claude));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("claude_desktop_config.json."))
+                    .toList(), "no backup");
+        }
+        assertFalse(run.stdout().contains("Training"), "no archive was trained first:\n" + run.stdout());
+    }
+
     // Server mode stays as lean as it was: the code for people is never loaded while serving.
     @Test
     void serverModeLoadsNoneOfTheSetupCode() throws Exception {
