@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StdioSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Marks the end of stdout in the queue. */
+    /**
+     * Marks the end of stdout in the queue: its own instance, compared by identity, so no line the
+     * server prints can pass for it.
+     */
     private static final String END = new String("end of stdout");
 
     private final Process process;
