@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.config.Environment;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.io.IOException;
@@ -68,6 +69,17 @@ class ToolInventoryTest {
                 assertTrue(tool.description().contains("[FINAL]"), tool.name());
                 assertTrue(tool.description().contains("never call again"), tool.name());
             }
+        }
+    }
+
+    @Test
+    void everyInputSchemaIsValidJsonSchema() {
+        // The server starts without the SDK's schema validator (NoSchemaValidator), so the check the SDK
+        // would make at every start is made here, with that validator.
+        JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
+        for (Tool tool : definitions()) {
+            JsonSchemaValidator.ValidationResponse response = validator.validateSchema(tool.inputSchema());
+            assertTrue(response.valid(), tool.name() + ": " + response.errorMessage());
         }
     }
 
