@@ -55,9 +55,12 @@ public final class SmsServer {
                 .serverInfo(NAME, version)
                 .instructions("Sends SMS/MMS and reads replies through Twilio. Each send tool call sends exactly once;"
                         + " its [FINAL] answer is the final result: never repeat a send.")
+                .jsonMapper(mapper)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
-                // Arguments are checked by each tool, whose messages a model can act on.
+                // Arguments are checked by each tool, whose messages a model can act on; so the SDK's
+                // validator, slow to load, is not needed (see NoSchemaValidator).
                 .validateToolInputs(false)
+                .jsonSchemaValidator(NoSchemaValidator.INSTANCE)
                 .requestTimeout(Duration.ofSeconds(120))
                 .tools(specifications)
                 .build();

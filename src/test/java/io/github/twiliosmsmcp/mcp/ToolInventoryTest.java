@@ -10,6 +10,7 @@ import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.io.IOException;
@@ -78,6 +79,17 @@ class ToolInventoryTest {
         Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC());
         assertEquals(List.of("receive_sms", "get_conversation", "mark_sms_read", "get_sms_policy"),
                 SmsServer.tools(services, Clock.systemUTC(), Mode.RECEIVE_ONLY).stream().map(SmsTool::name).toList());
+    }
+
+    @Test
+    void everyInputSchemaIsValidJsonSchema() {
+        // The server starts without the SDK's schema validator (NoSchemaValidator), so the check the SDK
+        // would make at every start is made here, with that validator.
+        JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
+        for (Tool tool : definitions()) {
+            JsonSchemaValidator.ValidationResponse response = validator.validateSchema(tool.inputSchema());
+            assertTrue(response.valid(), tool.name() + ": " + response.errorMessage());
+        }
     }
 
     @Test
