@@ -7,7 +7,6 @@ import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.policy.Facts;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The durable record of every send: what makes "never twice" hold across tool calls, client
@@ -52,8 +51,6 @@ public interface SendJournal {
     /** A later status of an accepted message (from polling, or a repeat that re-read it). */
     void status(long id, MessageRecord message) throws StoreUnavailable;
 
-    /** The earlier send of an outbound SID, for {@code reply_to_sms} and conversations. */
-    Optional<PastSend> bySid(String sid) throws StoreUnavailable;
 
     /** What {@link #claim} found. */
     sealed interface Claim permits Fresh, Repeat, Refused {}

@@ -78,7 +78,7 @@ final class Services {
         }
         MessageGateway gateway;
         Senders senders;
-        if (settings.twilio().isPresent()) {
+        if (!settings.sandbox()) {
             TwilioAccount account = settings.twilio().get();
             gateway = new TwilioGateway(account, userAgent);
             senders = new Senders(account.phoneNumbers(), account.messagingServiceSid());
@@ -87,7 +87,7 @@ final class Services {
             senders = new Senders(List.of(SandboxGateway.NUMBER), Optional.empty());
         }
         // The sandbox keeps its memory in RAM unless told otherwise, so simulated sends never mix with real ones.
-        DatabaseLocation location = settings.twilio().isEmpty() && !environment.isSet(Settings.DATABASE)
+        DatabaseLocation location = settings.sandbox() && !environment.isSet(Settings.DATABASE)
                 ? DatabaseLocation.memory()
                 : DatabaseLocation.resolve(environment);
         Database database = new Database(location, clock, settings.retention());

@@ -136,17 +136,6 @@ public final class SqliteSendJournal implements SendJournal {
         }
     }
 
-    @Override
-    public Optional<PastSend> bySid(String sid) throws StoreUnavailable {
-        return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM sends WHERE sid = ? ORDER BY id DESC LIMIT 1")) {
-                select.setString(1, sid);
-                return first(select);
-            }
-        });
-    }
-
     private static Optional<PastSend> byIdempotencyKey(Connection c, String account, String key) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM sends WHERE account = ? AND idempotency_key = ?")) {
