@@ -10,6 +10,7 @@ import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
 import io.github.twiliosmsmcp.sms.SegmentCount;
+import io.github.twiliosmsmcp.sms.Sleeper;
 import io.github.twiliosmsmcp.sms.Segments;
 import io.github.twiliosmsmcp.sms.StoreUnavailable;
 import io.github.twiliosmsmcp.policy.Charge;
@@ -42,7 +43,8 @@ public final class SendService {
     /** Create, its 429 retries and the status wait together stay under the clients' 60 s. */
     static final Duration CREATE_BUDGET = Duration.ofSeconds(12);
     /** LibreChat and Claude Desktop give a tool call 60 s; the answer must be out before then, whatever happened. */
-    static final Duration ANSWER_BUDGET = Duration.ofSeconds(55);
+    public static final int ANSWER_BUDGET_SECONDS = 55;
+    static final Duration ANSWER_BUDGET = Duration.ofSeconds(ANSWER_BUDGET_SECONDS);
     private static final long[] POLL_DELAYS_MILLIS = {500, 750, 1000, 1500, 2000, 3000};
     private static final long[] RATE_LIMIT_BACKOFF_MILLIS = {1000, 2000};
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
@@ -61,9 +63,11 @@ public final class SendService {
     private final Clock clock;
     private final RepeatedSend repeats;
     private final PolicyCheck policy;
+    private final Sleeper sleeper;
 
     public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, SendLimits limits,
-            SendJournal journal, PolicyCheck policy, String account, Clock clock) {
+            SendJournal journal, PolicyCheck policy, String account, Clock clock, Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.policy = policy;
         this.gateway = gateway;
         this.senders = senders;
@@ -221,7 +225,7 @@ public final class SendService {
             } catch (GatewayException.Rejected rejected) {
                 if (rejected.tooManyRequests() && rateLimited < RATE_LIMIT_BACKOFF_MILLIS.length
                         && elapsed(start).plusMillis(RATE_LIMIT_BACKOFF_MILLIS[rateLimited]).compareTo(CREATE_BUDGET) <= 0
-                        && pause(RATE_LIMIT_BACKOFF_MILLIS[rateLimited++])) {
+                        && sleeper.sleep(Duration.ofMillis(RATE_LIMIT_BACKOFF_MILLIS[rateLimited++]))) {
                     continue;
                 }
                 SendReport report = rejectedReport(draft, rejected);
@@ -302,7 +306,7 @@ public final class SendService {
                     Duration.ofNanos(remaining).toMillis());
             progress.report(elapsed(waitStart).toMillis() / 1000.0, limits.statusWait().toSeconds(),
                     "Twilio status: " + last.status().twilioValue() + "; waiting for a final status");
-            if (!pause(delay)) {
+            if (!sleeper.sleep(Duration.ofMillis(delay))) {
                 break;
             }
             long left = deadline - System.nanoTime();
@@ -414,16 +418,5 @@ public final class SendService {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** Returns false when interrupted: the server is shutting down and the answer should go out now. */
-    static boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

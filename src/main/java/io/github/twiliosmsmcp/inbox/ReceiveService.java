@@ -6,6 +6,7 @@ import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.Sleeper;
 import io.github.twiliosmsmcp.sms.StoreUnavailable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ public final class ReceiveService {
     private final MessageGateway gateway;
     private final List<PhoneNumber> numbers;
     private final Inbox inbox;
+    private final Sleeper sleeper;
 
-    public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox) {
+    public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.gateway = gateway;
         this.numbers = List.copyOf(numbers);
         this.inbox = inbox;
@@ -61,10 +64,7 @@ public final class ReceiveService {
                         "No matching new message yet; still waiting");
                 long delay = Math.min(POLL_DELAYS_MILLIS[Math.min(poll++, POLL_DELAYS_MILLIS.length - 1)],
                         Duration.ofNanos(remaining).toMillis() + 1);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!sleeper.sleep(Duration.ofMillis(delay))) {
                     break;
                 }
             }

@@ -14,6 +14,7 @@ import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sandbox.SandboxGateway;
 import io.github.twiliosmsmcp.sms.MessageGateway;
+import io.github.twiliosmsmcp.sms.Sleeper;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.DatabaseLocation;
 import io.github.twiliosmsmcp.store.SqliteInbox;
@@ -47,9 +48,11 @@ final class Services {
     private final Environment environment;
     private final String userAgent;
     private final Clock clock;
+    private final Sleeper sleeper;
     private volatile State state;
 
-    Services(Environment environment, String userAgent, Clock clock) {
+    Services(Environment environment, String userAgent, Clock clock, Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.environment = environment;
         this.userAgent = userAgent;
         this.clock = clock;
@@ -96,9 +99,9 @@ final class Services {
         SendService sender = new SendService(gateway, senders, settings.phoneNumbers(),
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
                 new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
-                account, clock);
+                account, clock, sleeper);
         LOG.info("message store: {}", location.describe());
-        return new Ready(sender, new ReceiveService(gateway, senders.numbers(), inbox),
+        return new Ready(sender, new ReceiveService(gateway, senders.numbers(), inbox, sleeper),
                 new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()),
                 settings.phoneNumbers(), settings, gateway.simulated());
     }
