@@ -1,25 +1,29 @@
 package io.github.twiliosmsmcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
+import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.mcp.SmsServer;
 import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.stdio.StdioChannel;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the MCP server on stdin/stdout, or with an argument, one of the commands for people. */
 public final class Main {
-    /** How long answers still in flight get once the client has closed stdin. */
-    private static final long CLOSE_GRACE_MILLIS = 1000;
+    /**
+     * How long requests in flight may still run once the server stops. Waits end at once then, so only
+     * a create under way takes time; the longest answer of all stays within the send's answer budget.
+     */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(SendService.ANSWER_BUDGET_SECONDS + 5);
 
     private Main() {}
 
@@ -50,25 +54,11 @@ public final class Main {
                 Settings.isSandbox(environment) ? "SANDBOX: no Twilio variable is set, nothing will be sent"
                         : "Twilio mode");
 
-        AtomicReference<McpSyncServer> server = new AtomicReference<>();
-        server.set(SmsServer.start(environment, version, System.in, new PrintStream(protocolOut, true),
-                () -> shutdown(server.get(), log)));
-    }
-
-    private static void shutdown(McpSyncServer server, Logger log) {
-        Thread exit = new Thread(() -> {
-            log.info("stdin closed; stopping");
-            if (server != null) {
-                try {
-                    CompletableFuture.runAsync(server::closeGracefully).get(CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    log.debug("graceful close did not finish: {}", e.toString());
-                }
-            }
-            System.exit(0);
-        }, "stdin-closed");
-        exit.setDaemon(true);
-        exit.start();
+        ObjectMapper json = new ObjectMapper();
+        Sleeper sleeper = new Sleeper();
+        StdioChannel channel = StdioChannel.open(System.in, new BufferedOutputStream(protocolOut), json, sleeper, STOP_GRACE, System::exit);
+        channel.stopOnSignals();
+        SmsServer.start(environment, version, json, sleeper, channel.input(), channel.output());
     }
 
     private static String version() {

@@ -1,10 +1,12 @@
 package io.github.twiliosmsmcp.mcp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.policy.Mode;
-import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.github.twiliosmsmcp.sms.Sleeper;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -38,12 +40,15 @@ public final class SmsServer {
         return mode == Mode.RECEIVE_ONLY ? reading : java.util.stream.Stream.concat(sending.stream(), reading.stream()).toList();
     }
 
-    /** Serves MCP on {@code in}/{@code out}; {@code onInputClosed} runs when the client closes {@code in}. */
-    public static McpSyncServer start(Environment environment, String version, InputStream in, OutputStream out,
-            Runnable onInputClosed) {
-        McpJsonMapper mapper = McpJsonDefaults.getMapper();
+    /**
+     * Serves MCP on {@code in}/{@code out}, which carry one JSON-RPC message a line. {@code json} is
+     * the one object mapper of the process; {@code sleeper} ends the tools' waits when the server stops.
+     */
+    public static McpSyncServer start(Environment environment, String version, ObjectMapper json, Sleeper sleeper,
+            InputStream in, OutputStream out) {
+        McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
         Clock clock = Clock.systemUTC();
-        Services services = new Services(environment, NAME + "/" + version, clock);
+        Services services = new Services(environment, NAME + "/" + version, clock, sleeper);
         Mode mode = environment.get(Mode.SETTING).flatMap(Mode::parse).orElse(Mode.LIVE);
         List<SyncToolSpecification> specifications = tools(services, clock, mode).stream()
                 .map(tool -> SyncToolSpecification.builder()
@@ -51,7 +56,7 @@ public final class SmsServer {
                         .callHandler((exchange, request) -> answer(tool, exchange, request))
                         .build())
                 .toList();
-        return McpServer.sync(new StdioServerTransportProvider(mapper, new ClientInput(in, mapper, onInputClosed), out))
+        return McpServer.sync(new StdioServerTransportProvider(mapper, in, out))
                 .serverInfo(NAME, version)
                 .instructions("Sends SMS/MMS and reads replies through Twilio. Each send tool call sends exactly once;"
                         + " its [FINAL] answer is the final result: never repeat a send.")

@@ -1,55 +1,63 @@
-package io.github.twiliosmsmcp.mcp;
+package io.github.twiliosmsmcp.stdio;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stdin as the SDK reads it: one JSON-RPC message per line. Two things the SDK does not do happen
- * here. A line the SDK could not read as a JSON-RPC message is dropped, because one such line makes
- * the SDK stop reading the session for good, losing answers still in flight; and the end of stdin
- * is reported, because the SDK has no hook for it and a running tool call would otherwise keep the
- * JVM alive.
+ * Stdin as the SDK reads it: one JSON-RPC message per line, each checked first (see
+ * {@link MessageCheck}). Two things the SDK does not do happen here. Lines the SDK would drop, or
+ * answer badly, are answered directly; and the end of stdin is held back from the SDK until every
+ * request already read has its answer, because the SDK stops writing answers the moment it sees it.
  */
-public final class ClientInput extends InputStream {
+final class ClientInput extends InputStream {
     private static final Logger LOG = LoggerFactory.getLogger(ClientInput.class);
-    /** Far above any real request; a larger line is dropped rather than held in memory. */
+    /** Far above any real request; a larger line is refused rather than held in memory. */
     static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
 
     private final InputStream in;
-    private final Runnable onClose;
-    private final McpJsonMapper mapper;
+    private final MessageCheck check;
+    private final InFlight inFlight;
+    private final ProtocolOutput out;
+    private final Runnable onEnd;
+    private volatile Handshake handshake = Handshake.NOT_STARTED;
+    private volatile boolean stopping;
     private byte[] line = new byte[0];
     private int position;
+    private boolean inputEnded;
     private boolean ended;
-    private boolean lastLineRead;
 
-    public ClientInput(InputStream in, McpJsonMapper mapper, Runnable onClose) {
+    ClientInput(InputStream in, MessageCheck check, InFlight inFlight, ProtocolOutput out, Runnable onEnd) {
         this.in = in;
-        this.mapper = mapper;
-        this.onClose = onClose;
+        this.check = check;
+        this.inFlight = inFlight;
+        this.out = out;
+        this.onEnd = onEnd;
+    }
+
+    Handshake handshake() {
+        return handshake;
+    }
+
+    /** Requests read from now on are refused: the server is on its way out. */
+    void stopAccepting() {
+        stopping = true;
     }
 
     @Override
-    public int read() throws IOException {
+    public int read() {
         byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
-    public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
+    public synchronized int read(byte[] buffer, int offset, int length) {
         if (length == 0) {
             return 0;
         }
         while (position >= line.length) {
-            if (lastLineRead) {
-                end();
-            }
             if (ended || !nextLine()) {
                 return -1;
             }
@@ -60,8 +68,13 @@ public final class ClientInput extends InputStream {
         return n;
     }
 
-    /** Reads lines until a well-formed one is ready; false at the end of stdin. */
-    private boolean nextLine() throws IOException {
+    /** Reads lines until one is ready for the SDK; false once stdin has ended and every answer is out. */
+    private boolean nextLine() {
+        if (inputEnded) {
+            ended = true;
+            onEnd.run();
+            return false;
+        }
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         boolean tooLong = false;
         int b;
@@ -74,37 +87,57 @@ public final class ClientInput extends InputStream {
                 }
             }
         } catch (IOException e) {
-            end();
-            throw e;
+            LOG.warn("stdin could not be read: {}", e.toString());
+            b = -1;
         }
-        if (b == -1 && current.size() == 0) {
-            end();
-            return false;
-        }
-        byte[] bytes = current.toByteArray();
         if (tooLong) {
-            LOG.warn("ignored an input line longer than {} bytes", MAX_LINE_BYTES);
-        } else if (isBlank(bytes)) {
-            // Blank lines carry nothing; passing them on would only make the SDK log an error.
-        } else if (!readable(bytes)) {
-            LOG.warn("ignored an input line that is not a JSON-RPC message ({} bytes)", bytes.length);
-        } else {
-            line = new byte[bytes.length + 1];
-            System.arraycopy(bytes, 0, line, 0, bytes.length);
-            line[bytes.length] = '\n';
-            position = 0;
+            out.reply(Replies.error(null, Replies.INVALID_REQUEST,
+                    "Invalid request: a message may be at most " + MAX_LINE_BYTES / (1024 * 1024) + " MiB"));
+        } else if (current.size() > 0) {
+            accept(current.toByteArray());
         }
-        lastLineRead = b == -1;
+        // The last line goes to the SDK first; the end is reported on the next read.
+        inputEnded = b == -1;
         return true;
     }
 
-    private boolean readable(byte[] bytes) {
-        try {
-            McpSchema.deserializeJsonRpcMessage(mapper, new String(bytes, StandardCharsets.UTF_8));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
+    private void accept(byte[] bytes) {
+        Incoming incoming = check.check(bytes, handshake);
+        if (incoming instanceof Incoming.Answer answer) {
+            out.reply(answer.reply());
+        } else if (incoming instanceof Incoming.Skip skip) {
+            if (!isBlank(bytes)) {
+                LOG.warn("ignored {}", skip.why());
+            }
+        } else if (incoming instanceof Incoming.Forward forward) {
+            forward(forward);
         }
+    }
+
+    private void forward(Incoming.Forward forward) {
+        if (forward.request().isPresent()) {
+            Request request = forward.request().get();
+            if (stopping) {
+                out.reply(Replies.error(request.id(), Replies.SHUTTING_DOWN,
+                        "The server is shutting down; this request was not processed"));
+                return;
+            }
+            if (!inFlight.start(request)) {
+                out.reply(Replies.error(request.id(), Replies.INVALID_REQUEST,
+                        "Invalid request: id " + request.key() + " belongs to a request still in progress"));
+                return;
+            }
+        }
+        if (forward.method().equals(MessageCheck.INITIALIZE) && handshake == Handshake.NOT_STARTED) {
+            handshake = Handshake.INITIALIZING;
+        } else if (forward.method().equals(MessageCheck.INITIALIZED)) {
+            handshake = Handshake.DONE;
+        }
+        byte[] bytes = forward.line();
+        line = new byte[bytes.length + 1];
+        System.arraycopy(bytes, 0, line, 0, bytes.length);
+        line[bytes.length] = '\n';
+        position = 0;
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -114,13 +147,6 @@ public final class ClientInput extends InputStream {
             }
         }
         return true;
-    }
-
-    private void end() {
-        if (!ended) {
-            ended = true;
-            onClose.run();
-        }
     }
 
     @Override

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The wire itself, without an SDK client in between: every line on stdout must be JSON-RPC, and
- * the process must go away when the client does (stdin closed or SIGTERM), even mid-call.
+ * the process must go away soon after the client does (stdin closed or SIGTERM), even mid-call,
+ * answering first.
  */
 class ProtocolIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -116,6 +117,8 @@ class ProtocolIT {
 
         process.getOutputStream().close();
         assertTrue(process.waitFor(5, TimeUnit.SECONDS), "the server exits once stdin is closed");
+        assertEquals(3, stdout.stream().filter(l -> l.contains("\"id\":null")).count(),
+                "the line that is not JSON, the object that is not JSON-RPC and the batch each get an error: " + stdout);
         for (String line : stdout) {
             JsonNode node = JSON.readTree(line);
             assertEquals("2.0", node.path("jsonrpc").asText(), "not JSON-RPC: " + line);
@@ -133,6 +136,7 @@ class ProtocolIT {
         response(3);
         process.getOutputStream().close();
         assertTrue(process.waitFor(5, TimeUnit.SECONDS), "a waiting receive_sms must not hold the process");
+        assertTrue(response(2).has("result"), "the wait ends early, and its answer still goes out");
     }
 
     @Test
