@@ -38,9 +38,9 @@ public final class SqliteSendJournal implements SendJournal {
      * An explicit idempotency key is honoured forever, whatever became of its send. Otherwise the
      * newest send of the same message that still blocks it repeats: an accepted one within the
      * window, an uncertain one (pending or unknown) within {@link SendIntent#uncertainWindow()}, and
-     * one that certainly was not sent never. Only then are the owner's rules asked, with facts read in the same transaction. The write
-     * transaction holds SQLite's write lock from the first read, so two processes claiming at once
-     * are decided one after the other.
+     * one that certainly was not sent never. Only then are the owner's rules asked, with facts read
+     * in the same transaction. The write transaction holds SQLite's write lock from the first read,
+     * so two processes claiming at once are decided one after the other.
      */
     @Override
     public Claim claim(SendIntent intent, Gate gate) throws StoreUnavailable {
