@@ -98,7 +98,7 @@ final class RepeatedSend {
         if (found.isPresent()) {
             return alreadySent(draft, earlier, found.get(), byKey, true, intent);
         }
-        Instant reopens = earlier.at().plus(window);
+        Instant reopens = earlier.at().plus(intent.uncertainWindow());
         return draft.report(Outcome.NOT_SENT_AGAIN, null,
                 "an earlier attempt to send " + (byKey ? "with the same idempotency_key" : "this exact message")
                         + " at " + Times.format(earlier.at()) + " may have gone out: its outcome is unknown"
@@ -117,7 +117,7 @@ final class RepeatedSend {
                 + message.sid() + ", status now " + message.status().twilioValue() + ")"
                 + (reconciled ? ", as Twilio's message list shows after an earlier attempt was interrupted" : "")
                 + "; it was NOT sent again"
-                + (byKey ? "" : ", since within " + Durations.describe(window) + " (SMS_DEDUPE_WINDOW) the same text"
+                + (byKey || reconciled ? "" : ", since within " + Durations.describe(window) + " (SMS_DEDUPE_WINDOW) the same text"
                         + " to the same number counts as a repeat");
         String advice = otherText
                 ? "This call asked for a different message with a used key: use a new idempotency_key for a new message."

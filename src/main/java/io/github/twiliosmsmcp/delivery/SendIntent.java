@@ -29,8 +29,21 @@ public record SendIntent(
         BigDecimal estimatedUsd,
         boolean dryRun) {
 
+    /**
+     * The least time a send whose outcome is uncertain (pending, or unknown) blocks the same message.
+     * The window may be 0, since it is about repeats of finished sends; an uncertain send may still
+     * turn up in Twilio's message list, and its retry must not go out first. A day outlasts any retry
+     * by a model, a client or a restarted server, and gives every one of them a reconciliation.
+     */
+    public static final Duration UNCERTAIN_HOLD = Duration.ofHours(24);
+
     public SendIntent {
         mediaUrls = List.copyOf(mediaUrls);
+    }
+
+    /** How long after it an uncertain send still blocks this message: the window, but at least the hold. */
+    public Duration uncertainWindow() {
+        return window.compareTo(UNCERTAIN_HOLD) > 0 ? window : UNCERTAIN_HOLD;
     }
 
     /** Which process wrote an intent, so that a later process can tell a dead writer from a busy one. */

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The durable record of every send: what makes "never twice" hold across tool calls, client
  * retries, processes and restarts. An intent is written before the create call and its outcome
- * after; an intent without an outcome means "may have been sent" and blocks its message until it
- * has been reconciled with Twilio.
+ * after; an intent without an outcome means "may have been sent" and blocks its message, whatever
+ * the dedupe window, for {@link SendIntent#UNCERTAIN_HOLD} or until Twilio's list shows it was sent.
  */
 public interface SendJournal {
 
@@ -45,7 +45,7 @@ public interface SendJournal {
     /** Nothing was sent (refused, or no connection): the message may be sent again later. */
     void notSent(long id, String reason) throws StoreUnavailable;
 
-    /** The outcome cannot be known; the intent keeps blocking its message until its window ends. */
+    /** The outcome cannot be known; the intent keeps blocking its message (see {@link SendIntent#uncertainWindow()}). */
     void unknown(long id, String reason) throws StoreUnavailable;
 
     /** A later status of an accepted message (from polling, or a repeat that re-read it). */

@@ -36,10 +36,11 @@ public final class SqliteSendJournal implements SendJournal {
 
     /**
      * An explicit idempotency key is honoured forever, whatever became of its send. Otherwise the
-     * newest send of the same message within the window repeats, unless it certainly was not sent.
-     * Only then are the owner's rules asked, with facts read in the same transaction. The write
-     * transaction holds SQLite's write lock from the first read, so two processes claiming at once
-     * are decided one after the other.
+     * newest send of the same message that still blocks it repeats: an accepted one within the
+     * window, an uncertain one (pending or unknown) within {@link SendIntent#uncertainWindow()}, and
+     * one that certainly was not sent never. Only then are the owner's rules asked, with facts read
+     * in the same transaction. The write transaction holds SQLite's write lock from the first read,
+     * so two processes claiming at once are decided one after the other.
      */
     @Override
     public Claim claim(SendIntent intent, Gate gate) throws StoreUnavailable {
@@ -47,7 +48,7 @@ public final class SqliteSendJournal implements SendJournal {
             // An explicit key is the caller taking control: the key alone says whether this is a repeat.
             Optional<PastSend> earlier = intent.idempotencyKey().isPresent()
                     ? byIdempotencyKey(c, intent.account(), intent.idempotencyKey().get())
-                    : sameMessageWithinWindow(c, intent);
+                    : sameMessageStillBlocking(c, intent);
             if (earlier.isPresent()) {
                 return new Repeat(earlier.get());
             }
@@ -145,14 +146,15 @@ public final class SqliteSendJournal implements SendJournal {
         }
     }
 
-    private static Optional<PastSend> sameMessageWithinWindow(Connection c, SendIntent intent) throws SQLException {
+    private static Optional<PastSend> sameMessageStillBlocking(Connection c, SendIntent intent) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM sends"
                 + " WHERE account = ? AND message_key = ? AND created_at >= ?"
-                + " AND state IN ('PENDING', 'ACCEPTED', 'UNKNOWN')"
+                + " AND (state IN ('PENDING', 'UNKNOWN') OR (state = 'ACCEPTED' AND created_at >= ?))"
                 + " ORDER BY created_at DESC, id DESC LIMIT 1")) {
             select.setString(1, intent.account());
             select.setString(2, intent.messageKey());
-            select.setLong(3, intent.at().minus(intent.window()).toEpochMilli());
+            select.setLong(3, intent.at().minus(intent.uncertainWindow()).toEpochMilli());
+            select.setLong(4, intent.at().minus(intent.window()).toEpochMilli());
             return first(select);
         }
     }

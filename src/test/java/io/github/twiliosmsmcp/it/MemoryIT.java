@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.fake.FakeTwilioApi;
-import io.github.twiliosmsmcp.fake.Scenario;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,19 +97,7 @@ class MemoryIT {
     void aProcessKilledRightAfterTheCreateIsReconciledAndNothingIsResent() throws Exception {
         Path database = ServerProcess.freshDatabase();
         String to = "+14155552803";
-        twilio.script(to, Scenario.delivered().delayCreateResponse(Duration.ofSeconds(30)));
-        Process doomed = rawServer(env(database));
-        try {
-            send(doomed, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"doomed\",\"version\":\"1\"}}}");
-            send(doomed, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-            send(doomed, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"send_sms\","
-                    + "\"arguments\":{\"to\":\"" + to + "\",\"message\":\"Your code is 5521\"}}}");
-            Deadline.await(Duration.ofSeconds(30), () -> twilio.createsTo(to) == 1, "the create reached Twilio");
-        } finally {
-            doomed.destroyForcibly();
-            assertTrue(doomed.waitFor(10, TimeUnit.SECONDS));
-        }
+        RawServer.killedAfterTheCreate(env(database), twilio, to, "Your code is 5521");
         try (ServerProcess next = ServerProcess.start(env(database))) {
             CallToolResult result = next.call("send_sms", sms(to, "Your code is 5521"));
             String text = text(result);
@@ -273,21 +258,5 @@ class MemoryIT {
             assertTrue(receive.startsWith("[FINAL] Nothing was read") && receive.contains(database.toString()), receive);
         }
         assertEquals(0, twilio.createsTo(to));
-    }
-
-    private static Process rawServer(Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ServerProcess.javaExecutable(), "-Xlog:disable",
-                "-Xlog:all=warning:stderr", "-jar", ServerProcess.jar().toString());
-        builder.environment().keySet().removeIf(name -> name.startsWith("TWILIO_") || name.startsWith("SMS_"));
-        builder.environment().putAll(env);
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        return builder.start();
-    }
-
-    private static void send(Process process, String line) throws IOException {
-        OutputStream in = process.getOutputStream();
-        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
     }
 }

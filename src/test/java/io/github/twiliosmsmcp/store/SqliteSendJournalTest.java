@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SqliteSendJournalTest {
 
@@ -62,12 +64,21 @@ class SqliteSendJournalTest {
     private static final SendJournal.Gate ALLOW = facts -> new Decision.Allowed(new BigDecimal("0.0083"));
 
     private SendIntent intent(String account, String to, String body, List<String> media, Optional<String> key) {
-        return new SendIntent(account, to, "+15005550006", body, media, key, clock.instant(), WINDOW, OWNER,
+        return intent(account, to, body, media, key, WINDOW);
+    }
+
+    private SendIntent intent(String account, String to, String body, List<String> media, Optional<String> key,
+            Duration window) {
+        return new SendIntent(account, to, "+15005550006", body, media, key, clock.instant(), window, OWNER,
                 new BigDecimal("0.0083"), false);
     }
 
     private SendIntent hello() {
-        return intent("AC1", "+14155552671", "Hello", List.of(), Optional.empty());
+        return hello(WINDOW);
+    }
+
+    private SendIntent hello(Duration window) {
+        return intent("AC1", "+14155552671", "Hello", List.of(), Optional.empty(), window);
     }
 
     private long fresh(SendIntent intent) throws Exception {
@@ -101,11 +112,52 @@ class SqliteSendJournalTest {
     @Test
     void sameMessageAfterTheWindowIsFresh() throws Exception {
         long first = fresh(hello());
+        journal.accepted(first, accepted("SM1", MessageStatus.DELIVERED, Optional.empty()));
         clock.advance(WINDOW.plusMillis(1));
 
         long second = fresh(hello());
 
         assertEquals(first + 1, second);
+    }
+
+    /**
+     * SMS_DEDUPE_WINDOW is about repeats of finished sends. One that may have gone out without anyone
+     * knowing (pending: its process may have died mid-call; unknown: no usable answer) blocks its twin
+     * for 24 h after the attempt, or for the window if that is longer, whatever the window says.
+     */
+    @ParameterizedTest(name = "window {0}, earlier {1}, twin {2} later: {3}")
+    @CsvSource({
+            "PT0S,   PENDING,  PT0.001S,       repeat",
+            "PT0S,   UNKNOWN,  PT0.001S,       repeat",
+            "PT1S,   PENDING,  PT1M,           repeat",
+            "PT1S,   UNKNOWN,  PT1M,           repeat",
+            "PT0S,   UNKNOWN,  PT23H59M59S,    repeat",
+            "PT10M,  PENDING,  PT11M,          repeat",
+            "PT10M,  UNKNOWN,  PT23H59M59S,    repeat",
+            "PT0S,   UNKNOWN,  PT24H0.001S,    fresh",
+            "PT10M,  PENDING,  PT24H0.001S,    fresh",
+            "P2D,    UNKNOWN,  PT36H,          repeat",
+            "P2D,    UNKNOWN,  PT48H0.001S,    fresh",
+            "PT0S,   ACCEPTED, PT0.001S,       fresh",
+            "PT1S,   ACCEPTED, PT1M,           fresh",
+            "PT10M,  ACCEPTED, PT9M,           repeat",
+            "PT10M,  ACCEPTED, PT10M0.001S,    fresh"})
+    void anUncertainSendBlocksItsTwinWhateverTheWindow(Duration window, PastSend.State earlier, Duration later,
+            String expected) throws Exception {
+        long id = fresh(hello(window));
+        switch (earlier) {
+            case UNKNOWN -> journal.unknown(id, "HTTP 500");
+            case ACCEPTED -> journal.accepted(id, accepted("SM1", MessageStatus.DELIVERED, Optional.empty()));
+            default -> { }
+        }
+        clock.advance(later);
+
+        Claim twin = journal.claim(hello(window), ALLOW);
+
+        assertEquals(expected, twin instanceof Repeat ? "repeat" : "fresh");
+        if (twin instanceof Repeat repeat) {
+            assertEquals(id, repeat.earlier().id());
+        }
     }
 
     @Test
