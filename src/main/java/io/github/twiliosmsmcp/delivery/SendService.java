@@ -6,6 +6,7 @@ import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.sms.Encoding;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MediaUrls;
+import io.github.twiliosmsmcp.sms.MessageText;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
@@ -384,14 +385,7 @@ public final class SendService {
         if (kind == SendRequest.Kind.SMS && body.isBlank()) {
             return Optional.of("the message text is empty");
         }
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
-                return Optional.of(String.format("the message contains a control character (U+%04X) at position %d",
-                        (int) c, i + 1));
-            }
-        }
-        return Optional.empty();
+        return MessageText.problem(body);
     }
 
     private static Optional<String> checkMedia(List<String> urls, List<URI> checked) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks a media URL before Twilio sees it. Twilio fetches media from the public internet, so a
@@ -14,10 +13,6 @@ import java.util.regex.Pattern;
 public final class MediaUrls {
     public static final int MAX_COUNT = 10;
     public static final int MAX_LENGTH = 2048;
-
-    private static final Pattern PRIVATE_IPV4 = Pattern.compile(
-            "(127|10|0)\\.\\d+\\.\\d+\\.\\d+|169\\.254\\.\\d+\\.\\d+|192\\.168\\.\\d+\\.\\d+"
-                    + "|172\\.(1[6-9]|2\\d|3[01])\\.\\d+\\.\\d+");
 
     private MediaUrls() {}
 
@@ -42,30 +37,14 @@ public final class MediaUrls {
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
             return Checked.refused("only absolute http:// or https:// URLs can be sent (Twilio fetches the file from the internet)");
         }
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.isEmpty()) {
             return Checked.refused("it has no host name");
         }
-        if (uri.getRawUserInfo() != null) {
+        if (authority.contains("@")) {
             return Checked.refused("it contains a user name or password, which would be shared with Twilio and the carrier");
         }
-        if (isPrivateHost(host.toLowerCase(Locale.ROOT))) {
-            return Checked.refused("it points at this computer or a private network, which Twilio cannot reach; use a public URL");
-        }
-        return new Checked(Optional.of(uri), Optional.empty());
-    }
-
-    private static boolean isPrivateHost(String host) {
-        if (host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local")
-                || host.endsWith(".internal")) {
-            return true;
-        }
-        if (host.startsWith("[")) {
-            String v6 = host.substring(1, host.length() - 1);
-            return v6.equals("::1") || v6.equals("::") || v6.startsWith("fc") || v6.startsWith("fd")
-                    || v6.startsWith("fe80") || v6.startsWith("::ffff:");
-        }
-        return PRIVATE_IPV4.matcher(host).matches();
+        return MediaHost.problem(uri).map(Checked::refused).orElseGet(() -> new Checked(Optional.of(uri), Optional.empty()));
     }
 
     /** Either a usable URL or the reason it was refused. */

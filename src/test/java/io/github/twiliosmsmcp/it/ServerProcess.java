@@ -1,10 +1,14 @@
 package io.github.twiliosmsmcp.it;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -41,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
     private final List<String> stderr = new CopyOnWriteArrayList<>();
     final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
 
-    private ServerProcess(Map<String, String> env) {
+    private ServerProcess(Map<String, String> env, McpJsonMapper mapper) {
         Map<String, String> environment = new HashMap<>();
         BLANKED.forEach(name -> environment.put(name, ""));
         // Never the user's real data folder: each server gets its own file unless a test shares one on purpose.
@@ -52,7 +56,7 @@ final class ServerProcess implements AutoCloseable {
                 .args("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", jar().toString())
                 .env(environment)
                 .build();
-        StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
+        StdioClientTransport transport = new StdioClientTransport(parameters, mapper);
         transport.setStdErrorHandler(stderr::add);
         client = McpClient.sync(transport)
                 .requestTimeout(Duration.ofSeconds(70))
@@ -63,7 +67,17 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Map<String, String> env) {
-        return new ServerProcess(env);
+        return new ServerProcess(env, McpJsonDefaults.getMapper());
+    }
+
+    /**
+     * Like {@link #start}, but the client writes every non-ASCII character as a JSON unicode escape, as Python's
+     * json module does. Only so can a test send text that UTF-8 cannot carry (a lone surrogate): the
+     * default client's encoder would turn it into '?' before the server sees it.
+     */
+    static ServerProcess startEscapingNonAscii(Map<String, String> env) {
+        ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+        return new ServerProcess(env, new JacksonMcpJsonMapper(json));
     }
 
     /** A database file no server has used yet, in the build folder. */
