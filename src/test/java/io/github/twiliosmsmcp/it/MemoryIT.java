@@ -97,7 +97,7 @@ class MemoryIT {
     void aProcessKilledRightAfterTheCreateIsReconciledAndNothingIsResent() throws Exception {
         Path database = ServerProcess.freshDatabase();
         String to = "+14155552803";
-        RawServer.killedAfterTheCreate(env(database), twilio, to, "Your code is 5521");
+        RawSession.killedAfterTheCreate(env(database), twilio, to, "Your code is 5521");
         try (ServerProcess next = ServerProcess.start(env(database))) {
             CallToolResult result = next.call("send_sms", sms(to, "Your code is 5521"));
             String text = text(result);

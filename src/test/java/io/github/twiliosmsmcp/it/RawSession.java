@@ -2,6 +2,8 @@ package io.github.twiliosmsmcp.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twiliosmsmcp.fake.FakeTwilioApi;
+import io.github.twiliosmsmcp.fake.Scenario;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The jar spoken to in raw JSON-RPC lines, with every line it writes on stdout kept: for tests of
- * the wire itself, where an SDK client would hide what the server really wrote.
+ * the wire itself, where an SDK client would hide what the server really wrote, and for tests that
+ * kill it mid-call (kill -9), as a crash would.
  */
 final class RawSession implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +69,23 @@ final class RawSession implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         return reader;
+    }
+
+    /**
+     * A server that dies by kill -9 between its create call and the record of its outcome: the
+     * create reaches the fake, whose answer is held back, and the server is killed while it waits.
+     */
+    static void killedAfterTheCreate(Map<String, String> env, FakeTwilioApi twilio, String to, String message)
+            throws IOException, InterruptedException {
+        twilio.script(to, Scenario.delivered().delayCreateResponse(Duration.ofSeconds(30)));
+        try (RawSession doomed = start(env).initialized()) {
+            doomed.send(call(2, "send_sms", Map.of("to", to, "message", message)));
+            Deadline.await(Duration.ofSeconds(30), () -> twilio.createsTo(to) == 1, "the create reached Twilio");
+            doomed.process.destroyForcibly();
+            if (!doomed.process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the killed server did not go away within 10 s");
+            }
+        }
     }
 
     /** Initializes the session as a 2025 client does, waiting for the answer in between. */

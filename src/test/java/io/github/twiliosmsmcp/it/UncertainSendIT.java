@@ -47,7 +47,7 @@ class UncertainSendIT {
     void aSendKilledAfterItsCreateIsReconciledAfterRestartNotSentAgain() throws Exception {
         Path database = ServerProcess.freshDatabase();
         String to = "+14155552821";
-        RawServer.killedAfterTheCreate(noWindow(database), twilio, to, "Your code is 7730");
+        RawSession.killedAfterTheCreate(noWindow(database), twilio, to, "Your code is 7730");
         try (ServerProcess restarted = ServerProcess.start(noWindow(database))) {
             CallToolResult result = restarted.call("send_sms", sms(to, "Your code is 7730"));
             String text = text(result);
