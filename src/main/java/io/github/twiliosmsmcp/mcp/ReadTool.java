@@ -47,7 +47,7 @@ abstract class ReadTool implements SmsTool {
 
     @Override
     public CallToolResult internalError(RuntimeException e) {
-        return ReceiveAnswer.notRead("the server hit an internal error (" + e.getClass().getSimpleName() + ")",
+        return ReceiveAnswer.notRead("the server hit an internal error",
                 "Tell the user; the server's log (stderr) has the details.", false);
     }
 }
