@@ -207,7 +207,10 @@ public final class Database implements Closeable {
                 return part + " is a file, not a folder";
             }
         }
-        if (e instanceof AccessDeniedException || e instanceof SecurityException) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied for " + denied.getFile();
+        }
+        if (e instanceof SecurityException) {
             return "permission denied";
         }
         if (e instanceof NoSuchFileException missing) {
