@@ -107,6 +107,8 @@ class HardeningUpstreamIT {
                     text(reply));
             assertToldInWords(reply);
             assertTrue(peer.connections() >= 4, "every tool asked the peer");
+            assertFalse(server.stderr().contains(BASIC) || server.stderr().contains(TwilioServerIT.TOKEN),
+                    "the credentials never reach the log");
         }
     }
 
