@@ -284,12 +284,12 @@ public final class SendService {
     private SendReport unreachableReport(Draft draft, GatewayException.Unreachable unreachable) {
         if (!unreachable.requestMayHaveArrived()) {
             return draft.report(Outcome.TWILIO_UNREACHABLE, null,
-                    "the server could not connect to Twilio (" + unreachable.getMessage() + "), so nothing was sent",
+                    "the request never reached Twilio (" + unreachable.getMessage() + "), so nothing was sent",
                     "Tell the user Twilio could not be reached; check the internet connection"
                             + " (and TWILIO_API_BASE_URL if set). The user can ask again later.", gateway.simulated());
         }
         return draft.report(Outcome.UNKNOWN, null,
-                "the request reached Twilio but no answer came back (" + unreachable.getMessage()
+                "the request may have reached Twilio, but no usable answer came back (" + unreachable.getMessage()
                         + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
                 UNKNOWN_ADVICE, gateway.simulated());
     }
@@ -360,16 +360,16 @@ public final class SendService {
                     + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
                     UNKNOWN_ADVICE, gateway.simulated());
         } else if (rejected.code().isEmpty()) {
-            report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it (HTTP " + rejected.httpStatus()
-                    + ": " + rejected.getMessage() + ")", "Tell the user it was not sent.", gateway.simulated());
+            report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it (" + rejected.getMessage() + ")",
+                    "Tell the user it was not sent.", gateway.simulated());
         } else {
-            ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.getMessage());
+            ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.twilioMessage().orElse(null));
             report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it with error " + rejected.code().get()
                     + ": " + why.meaning(), why.advice(), gateway.simulated());
         }
         return new SendReport(report.outcome(), report.kind(), report.to(), report.from(), report.sid(), report.status(),
                 report.size(), report.mediaCount(), report.price(), report.priceUnit(), rejected.code(),
-                Optional.ofNullable(rejected.getMessage()), report.summary(), report.advice(), report.simulated(),
+                rejected.twilioMessage(), report.summary(), report.advice(), report.simulated(),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 

@@ -58,7 +58,7 @@ public final class ConversationService {
         } catch (GatewayException e) {
             String problem = e instanceof GatewayException.Rejected r && r.code().isPresent()
                     ? "Twilio refused to list messages with error " + r.code().get() + ": "
-                            + ErrorCatalog.explain(r.code().get(), r.getMessage()).meaning()
+                            + ErrorCatalog.explain(r.code().get(), r.twilioMessage().orElse(null)).meaning()
                     : "the server could not read messages from Twilio (" + e.getMessage() + ")";
             return new Conversation(other.e164(), List.of(), 0, gateway.simulated(), Optional.of(problem),
                     "Tell the user the conversation could not be read; try again in a minute.");
@@ -77,7 +77,8 @@ public final class ConversationService {
         try {
             return Optional.of(gateway.fetch(sid, TIMEOUT));
         } catch (GatewayException.Rejected rejected) {
-            if (rejected.httpStatus() == 404) {
+            // Only Twilio's own 404 says the message does not exist; any other 404 says nothing about it.
+            if (rejected.httpStatus() == 404 && rejected.code().isPresent()) {
                 return Optional.empty();
             }
             throw rejected;

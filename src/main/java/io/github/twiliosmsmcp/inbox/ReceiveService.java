@@ -106,7 +106,7 @@ public final class ReceiveService {
         String problem;
         String advice;
         if (e instanceof GatewayException.Rejected rejected && rejected.code().isPresent()) {
-            ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.getMessage());
+            ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.twilioMessage().orElse(null));
             problem = "Twilio refused to list messages with error " + rejected.code().get() + ": " + why.meaning();
             advice = why.advice();
         } else {

@@ -46,8 +46,8 @@ abstract class ReadTool implements SmsTool {
     }
 
     @Override
-    public CallToolResult internalError(RuntimeException e) {
-        return ReceiveAnswer.notRead("the server hit an internal error (its log on stderr has the details)",
+    public CallToolResult internalError() {
+        return ReceiveAnswer.notRead("the server hit an internal error",
                 "Tell the user; the server's log (stderr) has the details.", false);
     }
 }

@@ -56,9 +56,9 @@ abstract class SendTool implements SmsTool {
     }
 
     @Override
-    public CallToolResult internalError(RuntimeException e) {
-        String text = SendAnswer.FINAL + " " + kind + " outcome UNKNOWN: the server hit an internal error (its log"
-                + " on stderr has the details). The message may or may not have been sent, and it was NOT resent.\n"
+    public CallToolResult internalError() {
+        String text = SendAnswer.FINAL + " " + kind + " outcome UNKNOWN: the server hit an internal error (its log on"
+                + " stderr has the details). The message may or may not have been sent, and it was NOT resent.\n"
                 + "Do not send this message again: it may already have arrived. Tell the user instead.";
         return CallToolResult.builder().addTextContent(text).isError(true).build();
     }

@@ -76,7 +76,7 @@ public final class SmsServer {
             return tool.call(request.arguments(), progress(exchange, request.progressToken()));
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", tool.name(), e);
-            return tool.internalError(e);
+            return tool.internalError();
         }
     }
 

@@ -34,5 +34,5 @@ interface SmsTool {
     CallToolResult call(Map<String, Object> arguments, Progress progress);
 
     /** The answer when {@link #call} failed in a way nobody foresaw. */
-    CallToolResult internalError(RuntimeException e);
+    CallToolResult internalError();
 }

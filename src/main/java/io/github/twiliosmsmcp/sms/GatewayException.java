@@ -6,6 +6,9 @@ import java.util.Optional;
  * Why a call to the messaging provider did not return a message. The two cases matter for the
  * send-once rule: a {@link Rejected} create was refused and nothing went out, an {@link Unreachable}
  * one may or may not have been accepted.
+ *
+ * <p>Messages are this server's own words, fit for an answer: an upstream's body is never quoted,
+ * since a proxy or a wrong base URL can answer with anything, the request's Authorization header included.
  */
 public abstract sealed class GatewayException extends Exception {
 
@@ -13,15 +16,22 @@ public abstract sealed class GatewayException extends Exception {
         super(message, cause);
     }
 
-    /** The provider answered with an error: HTTP status and Twilio's error code, when it gave one. */
+    /**
+     * The provider answered with an error: the HTTP status, and Twilio's own error code and message
+     * when its answer had Twilio's error shape.
+     */
     public static final class Rejected extends GatewayException {
         private final int httpStatus;
         private final Integer code;
+        private final String twilioMessage;
 
-        public Rejected(int httpStatus, Integer code, String message) {
-            super(message, null);
+        /** {@code code} and {@code twilioMessage} are null when Twilio's answer did not carry them. */
+        public Rejected(int httpStatus, Integer code, String twilioMessage) {
+            super("HTTP " + httpStatus + ": " + (twilioMessage != null ? twilioMessage
+                    : code != null ? "error " + code : "Twilio's answer could not be read"), null);
             this.httpStatus = httpStatus;
             this.code = code;
+            this.twilioMessage = twilioMessage;
         }
 
         public int httpStatus() {
@@ -30,6 +40,11 @@ public abstract sealed class GatewayException extends Exception {
 
         public Optional<Integer> code() {
             return Optional.ofNullable(code);
+        }
+
+        /** Twilio's own words about the error, when its answer had them. */
+        public Optional<String> twilioMessage() {
+            return Optional.ofNullable(twilioMessage);
         }
 
         /** 429 and 20429 mean Twilio turned the request away before doing anything with it. */
@@ -43,7 +58,11 @@ public abstract sealed class GatewayException extends Exception {
         }
     }
 
-    /** No answer came back. {@code requestMayHaveArrived} is false only when the connection itself failed. */
+    /**
+     * No usable answer came back. {@code requestMayHaveArrived} is false only when no byte of the
+     * request can have reached the provider: the connection or its TLS handshake failed, or the
+     * request was never made.
+     */
     public static final class Unreachable extends GatewayException {
         private final boolean requestMayHaveArrived;
 

@@ -4,9 +4,9 @@ import io.github.twiliosmsmcp.sms.StoreUnavailable;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -171,8 +171,8 @@ public final class Database implements Closeable {
         } catch (LinkageError e) {
             // The driver ships a native library; a platform without one must not crash the server.
             closeQuietly(c);
-            throw new StoreUnavailable(location.describe(), problem(
-                    "the SQLite library could not be loaded on this system (" + e + ")"), e);
+            log.debug("Loading SQLite failed", e);
+            throw new StoreUnavailable(location.describe(), "the SQLite library could not be loaded on this system", e);
         }
     }
 
@@ -193,16 +193,33 @@ public final class Database implements Closeable {
         }
         try {
             Files.createDirectories(folder);
-        } catch (FileAlreadyExistsException e) {
-            throw new StoreUnavailable(location.describe(), problem("the folder " + folder
-                    + " cannot be created: " + e.getFile() + " is a file, not a folder"), e);
-        } catch (AccessDeniedException e) {
-            throw new StoreUnavailable(location.describe(), problem("the folder " + folder
-                    + " cannot be created: permission denied for " + e.getFile()), e);
         } catch (IOException | SecurityException e) {
-            throw new StoreUnavailable(location.describe(), problem("the folder " + folder
-                    + " cannot be created (" + describe(e) + ")"), e);
+            log.debug("Creating the folder {} failed", folder, e);
+            throw new StoreUnavailable(location.describe(), "the folder " + folder + " cannot be created: "
+                    + whyNotCreated(folder, e), e);
         }
+    }
+
+    /** In words: the exception's own text names its Java class when the system gave no reason. */
+    private static String whyNotCreated(Path folder, Exception e) {
+        for (Path part = folder; part != null; part = part.getParent()) {
+            if (Files.exists(part) && !Files.isDirectory(part)) {
+                return part + " is a file, not a folder";
+            }
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied for " + denied.getFile();
+        }
+        if (e instanceof SecurityException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return missing.getFile() + " does not exist and the system does not let it be created";
+        }
+        if (e instanceof FileSystemException refused && refused.getReason() != null) {
+            return "the system said \"" + refused.getReason() + "\"";
+        }
+        return "the system refused it";
     }
 
     private int purge(Connection c) throws SQLException {
@@ -225,7 +242,7 @@ public final class Database implements Closeable {
             // The file may be replaced or repaired while we run: the next use opens it afresh.
             discardConnection();
         }
-        return new StoreUnavailable(location.describe(), problem(reason(code, e)), e);
+        return new StoreUnavailable(location.describe(), reason(code, e), e);
     }
 
     private static boolean isFileProblem(int code) {
@@ -248,18 +265,6 @@ public final class Database implements Closeable {
             case SQLITE_IOERR -> "the disk could not be read or written (SQLITE_IOERR)";
             default -> "SQLite reported: " + e.getMessage();
         };
-    }
-
-    /** The reason alone: {@link StoreUnavailable#describe()} names the file. */
-    private static String problem(String reason) {
-        return reason;
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason() + ": " + fse.getFile();
-        }
-        return e.toString();
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

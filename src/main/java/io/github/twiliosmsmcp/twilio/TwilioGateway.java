@@ -1,8 +1,6 @@
 package io.github.twiliosmsmcp.twilio;
 
 import com.twilio.base.Page;
-import com.twilio.exception.ApiConnectionException;
-import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** Twilio's Messages API through the official SDK, on a transport that never repeats a request. */
 public final class TwilioGateway implements MessageGateway {
@@ -33,8 +30,12 @@ public final class TwilioGateway implements MessageGateway {
     private final TwilioRestClient client;
 
     public TwilioGateway(TwilioAccount account, String userAgent) {
+        this(account, new SingleAttemptHttpClient(account.apiBaseUrl(), userAgent));
+    }
+
+    TwilioGateway(TwilioAccount account, SingleAttemptHttpClient transport) {
         this.account = account;
-        this.transport = new SingleAttemptHttpClient(account.apiBaseUrl(), userAgent);
+        this.transport = transport;
         this.client = new TwilioRestClient.Builder(account.username(), account.secret())
                 .accountSid(account.accountSid())
                 .httpClient(transport)
@@ -51,12 +52,12 @@ public final class TwilioGateway implements MessageGateway {
         if (!message.mediaUrls().isEmpty()) {
             creator.setMediaUrl(message.mediaUrls());
         }
-        return record(call(timeout, () -> creator.create(client)));
+        return record(transport.call(timeout, () -> creator.create(client)));
     }
 
     @Override
     public MessageRecord fetch(String sid, Duration timeout) throws GatewayException {
-        return record(call(timeout, () -> Message.fetcher(account.accountSid(), sid).fetch(client)));
+        return record(transport.call(timeout, () -> Message.fetcher(account.accountSid(), sid).fetch(client)));
     }
 
     @Override
@@ -79,7 +80,7 @@ public final class TwilioGateway implements MessageGateway {
 
     @Override
     public List<String> mediaUrls(String sid, Duration timeout) throws GatewayException {
-        Page<Media> page = call(timeout, () -> Media.reader(account.accountSid(), sid).firstPage(client));
+        Page<Media> page = transport.call(timeout, () -> Media.reader(account.accountSid(), sid).firstPage(client));
         String base = account.apiBaseUrl().map(Object::toString).orElse("https://api.twilio.com");
         return page.getRecords().stream()
                 .map(Media::getUri)
@@ -97,7 +98,7 @@ public final class TwilioGateway implements MessageGateway {
         to.ifPresent(number -> reader.setTo(number.e164()));
         from.ifPresent(number -> reader.setFrom(number.e164()));
         List<MessageRecord> found = new ArrayList<>();
-        Page<Message> page = call(timeout, () -> reader.firstPage(client));
+        Page<Message> page = transport.call(timeout, () -> reader.firstPage(client));
         int read = 0;
         while (true) {
             for (Message message : page.getRecords()) {
@@ -111,7 +112,7 @@ public final class TwilioGateway implements MessageGateway {
                 return found;
             }
             Page<Message> current = page;
-            page = call(timeout, () -> reader.nextPage(current, client));
+            page = transport.call(timeout, () -> reader.nextPage(current, client));
         }
     }
 
@@ -125,29 +126,6 @@ public final class TwilioGateway implements MessageGateway {
     @Override
     public boolean simulated() {
         return false;
-    }
-
-    private <T> T call(Duration timeout, Supplier<T> request) throws GatewayException {
-        try {
-            return transport.withTimeout(timeout, request);
-        } catch (ApiException e) {
-            if (e.getStatusCode() == null) {
-                // The SDK could not read a successful answer: the request arrived and may have created a message.
-                return rethrow(new GatewayException.Unreachable("Twilio's answer could not be read", true, e));
-            }
-            return rethrow(new GatewayException.Rejected(e.getStatusCode(), e.getCode(), e.getMessage()));
-        } catch (ApiConnectionException e) {
-            boolean notConnected = e.getCause() instanceof SingleAttemptHttpClient.NotConnected;
-            return rethrow(new GatewayException.Unreachable(e.getMessage(), !notConnected, e));
-        } catch (RuntimeException e) {
-            // An answer the SDK could not read: the request arrived, so a create may have happened.
-            return rethrow(new GatewayException.Unreachable("Twilio's answer could not be read (" + e.getClass().getSimpleName()
-                    + ")", true, e));
-        }
-    }
-
-    private static <T> T rethrow(GatewayException e) throws GatewayException {
-        throw e;
     }
 
     private static MessageRecord record(Message m) {

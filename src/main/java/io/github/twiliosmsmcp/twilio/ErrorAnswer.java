@@ -1,0 +1,46 @@
+package io.github.twiliosmsmcp.twilio;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twiliosmsmcp.sms.GatewayException;
+
+/**
+ * Reads an error answer (HTTP 4xx or 5xx). Only the status and Twilio's own {@code code} and
+ * {@code message} are kept, and only when the body has Twilio's error shape: whatever else comes
+ * back (a proxy's HTML page, an endpoint that echoes the request with its Authorization header) is
+ * never quoted.
+ */
+final class ErrorAnswer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_MESSAGE = 300;
+
+    private ErrorAnswer() {}
+
+    static GatewayException.Rejected rejected(int status, String body) {
+        JsonNode error = parse(body);
+        JsonNode code = error.path("code");
+        JsonNode message = error.path("message");
+        boolean twilioShape = error.isObject() && (code.isInt() || message.isTextual());
+        if (!twilioShape) {
+            return new GatewayException.Rejected(status, null, null);
+        }
+        return new GatewayException.Rejected(status, code.isInt() ? code.intValue() : null,
+                message.isTextual() ? plain(message.textValue()) : null);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node == null ? JSON.missingNode() : node;
+        } catch (JsonProcessingException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    /** Twilio's message on one line and of a readable length, whatever the answer held. */
+    private static String plain(String message) {
+        String line = message.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
+    }
+}
