@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 final class ClaudeConfigFile {
     static final String FILE_NAME = "claude_desktop_config.json";
-    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss", Locale.ROOT);
     private static final ObjectMapper JSON = JsonMapper.builder()
             // Read exactly what is there: no number rounded, no duplicate key silently dropped, nothing after the end.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
