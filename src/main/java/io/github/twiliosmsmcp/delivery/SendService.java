@@ -150,7 +150,7 @@ public final class SendService {
         boolean dryRun = policy.policy().mode() == Mode.DRY_RUN;
         SendIntent intent = new SendIntent(account, recipient.e164(), message.sender(), body,
                 media.stream().map(URI::toString).toList(), key, now, limits.dedupeWindow(),
-                SendIntent.Owner.current(), estimate, dryRun);
+                SendIntent.Owner.current(), estimate, dryRun, request.inReplyTo());
         SendJournal.Claim claim;
         try {
             claim = journal.claim(intent, facts -> policy.decide(recipient, estimate, facts, now));
