@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.config;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,5 +37,14 @@ public final class Environment {
 
     public boolean isSet(String name) {
         return get(name).isPresent();
+    }
+
+    /**
+     * The user's home folder: {@code $HOME} when set, as every Unix tool reads it, so that a test or
+     * a client that points HOME elsewhere is obeyed; else Java's {@code user.home}, which comes from
+     * the password database and ignores HOME.
+     */
+    public Path home() {
+        return get("HOME").map(Path::of).orElseGet(() -> Path.of(System.getProperty("user.home", "")));
     }
 }

@@ -47,6 +47,11 @@ final class ClaudeConfigFile {
 
     private ClaudeConfigFile() {}
 
+    /** Where Claude Desktop reads its configuration on this system. */
+    static Path defaultLocation(Environment env) {
+        return defaultLocation(env, System.getProperty("os.name", ""), env.home());
+    }
+
     /** Where Claude Desktop reads its configuration on {@code osName}. */
     static Path defaultLocation(Environment env, String osName, Path home) {
         String os = osName.toLowerCase(Locale.ROOT);

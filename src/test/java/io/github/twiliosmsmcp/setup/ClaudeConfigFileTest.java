@@ -251,6 +251,16 @@ class ClaudeConfigFileTest {
                 ClaudeConfigFile.defaultLocation(new Environment(Map.of("XDG_CONFIG_HOME", "xdg")), "Linux", home));
     }
 
+    // Setup with HOME set to a test folder must never write into the real user's configuration.
+    @Test
+    void defaultLocationFollowsHomeFromTheEnvironment() {
+        Path home = Path.of("/tmp/elsewhere-home").toAbsolutePath();
+
+        Path file = ClaudeConfigFile.defaultLocation(new Environment(Map.of("HOME", home.toString())));
+
+        assertTrue(file.startsWith(home), file.toString());
+    }
+
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
