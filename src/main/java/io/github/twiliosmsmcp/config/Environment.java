@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class Environment {
     private static final Pattern UNEXPANDED = Pattern.compile("\\$\\{[^}]*}");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]{0,63}}");
 
     private final Map<String, String> variables;
 
@@ -37,6 +38,19 @@ public final class Environment {
 
     public boolean isSet(String name) {
         return get(name).isPresent();
+    }
+
+    /**
+     * The unexpanded placeholder that {@code name} holds, which {@link #get} counts as unset: the
+     * reference itself when it names a variable, such as {@code ${TWILIO_AUTH_TOKEN}}, else only
+     * {@code ${...}}, since the text between the braces could be anything, even a secret.
+     */
+    public Optional<String> placeholder(String name) {
+        String value = variables.get(name);
+        if (value == null || !UNEXPANDED.matcher(value.strip()).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(REFERENCE.matcher(value.strip()).matches() ? value.strip() : "${...}");
     }
 
     /**

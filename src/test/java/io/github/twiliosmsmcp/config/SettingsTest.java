@@ -129,11 +129,19 @@ class SettingsTest {
         assertOneProblemContaining(settings, Settings.ACCOUNT_SID, "AC");
     }
 
-    @Test
-    void literalPlaceholderTokenCountsAsUnset() {
-        Settings settings = loadTwilio(Settings.AUTH_TOKEN, "${TWILIO_AUTH_TOKEN}");
+    // LibreChat passes ${VAR} on as text when VAR is missing from its .env: say so, not just "not set".
+    @ParameterizedTest(name = "[{index}] {0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            TWILIO_AUTH_TOKEN   | ${TWILIO_AUTH_TOKEN}  | ${TWILIO_AUTH_TOKEN}
+            TWILIO_AUTH_TOKEN   | ' ${AUTH} '           | ${AUTH}
+            TWILIO_ACCOUNT_SID  | ${TWILIO_ACCOUNT_SID} | ${TWILIO_ACCOUNT_SID}
+            TWILIO_PHONE_NUMBER | ${TWILIO_PHONE}       | ${TWILIO_PHONE}
+            TWILIO_AUTH_TOKEN   | ${not a name}         | ${...}
+            """)
+    void anUnexpandedPlaceholderIsNamedAsSuch(String variable, String value, String shown) {
+        Settings settings = loadTwilio(variable, value);
 
-        assertOneProblemContaining(settings, Settings.AUTH_TOKEN, "not set");
+        assertOneProblemContaining(settings, variable + " looks like an unexpanded placeholder (" + shown + ")");
     }
 
     @Test
