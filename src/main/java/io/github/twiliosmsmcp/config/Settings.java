@@ -67,6 +67,19 @@ public record Settings(
         return TWILIO_VARIABLES.stream().noneMatch(env::isSet);
     }
 
+    /**
+     * The start-up log's one line about the mode: the sandbox, Twilio, or why the configuration is
+     * invalid, so that placeholder credentials are caught at start and not on every call. Without
+     * Twilio variables it reads nothing more, so the sandbox's start loads nothing a tool call needs.
+     */
+    public static String describeMode(Environment env) {
+        if (isSandbox(env)) {
+            return "SANDBOX: no Twilio variable is set, nothing will be sent";
+        }
+        List<String> problems = load(env).problems();
+        return problems.isEmpty() ? "Twilio mode" : "configuration invalid: " + String.join("; ", problems);
+    }
+
     public boolean sandbox() {
         return twilio.isEmpty() && problems.isEmpty();
     }

@@ -412,6 +412,39 @@ class SettingsTest {
         assertEquals(Optional.of("US"), settings.phoneNumbers().defaultRegion());
     }
 
+    // ---- the mode the start-up log names ----
+
+    @Test
+    void modeWithoutTwilioVariablesIsTheSandbox() {
+        assertTrue(Settings.describeMode(new Environment(Map.of())).startsWith("SANDBOX"));
+    }
+
+    @Test
+    void modeWithAValidConfigurationIsTwilio() {
+        assertEquals("Twilio mode", Settings.describeMode(new Environment(Map.of(
+                Settings.ACCOUNT_SID, SID, Settings.AUTH_TOKEN, TOKEN, Settings.PHONE_NUMBER, NUMBER))));
+    }
+
+    // Setup's placeholders for Claude Desktop, left as they are: every call would fail.
+    @Test
+    void modeWithPlaceholderCredentialsSaysTheConfigurationIsInvalidAndWhy() {
+        String mode = Settings.describeMode(new Environment(Map.of(Settings.ACCOUNT_SID, "ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                Settings.AUTH_TOKEN, "your_auth_token", Settings.PHONE_NUMBER, "+14155552671")));
+
+        assertTrue(mode.startsWith("configuration invalid: "), mode);
+        assertTrue(mode.contains(Settings.ACCOUNT_SID + " must be AC followed by 32 hexadecimal characters"), mode);
+    }
+
+    @Test
+    void modeNamesEveryProblemOnOneLine() {
+        String mode = Settings.describeMode(new Environment(Map.of(Settings.ACCOUNT_SID, "${TWILIO_ACCOUNT_SID}",
+                Settings.AUTH_TOKEN, TOKEN)));
+
+        assertTrue(mode.startsWith("configuration invalid: "), mode);
+        assertTrue(mode.contains(Settings.ACCOUNT_SID) && mode.contains(Settings.PHONE_NUMBER), mode);
+        assertFalse(mode.contains("\n"), mode);
+    }
+
     // ---- the secret never shows ----
 
     static Stream<Arguments> configurationsHoldingTheToken() {
@@ -438,7 +471,7 @@ class SettingsTest {
         Settings settings = Settings.load(new Environment(env));
 
         String shown = settings + "\n" + settings.twilio().map(TwilioAccount::toString).orElse("")
-                + "\n" + settings.problems() + "\n" + settings.warnings();
+                + "\n" + settings.problems() + "\n" + settings.warnings() + "\n" + Settings.describeMode(new Environment(env));
         assertFalse(shown.contains(TOKEN), shown);
         // Even a fragment would let someone reconstruct or recognise the token.
         assertFalse(shown.contains(TOKEN.substring(0, 10)), shown);
