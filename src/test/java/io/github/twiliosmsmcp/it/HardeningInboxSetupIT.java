@@ -3,9 +3,12 @@ package io.github.twiliosmsmcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,23 @@ class HardeningInboxSetupIT {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aSandboxSendCostsNothingInThePolicysSpending() {
+        try (ServerProcess sandbox = ServerProcess.start(Map.of("SMS_DAILY_BUDGET_USD", "1"))) {
+            String sent = ServerProcess.text(sandbox.call("send_sms", Map.of("to", "+14155552671", "message", "hello")));
+            assertTrue(sent.contains("Price: none (sandbox)"), sent);
+
+            CallToolResult policy = sandbox.call("get_sms_policy", Map.of());
+
+            Map<String, Object> structured = ServerProcess.structured(policy);
+            assertEquals(0, BigDecimal.ZERO.compareTo(new BigDecimal((String) structured.get("spent_last_day_usd"))),
+                    structured.toString());
+            assertEquals(0, BigDecimal.ONE.compareTo(new BigDecimal((String) structured.get("budget_left_usd"))),
+                    structured.toString());
+            assertEquals(1, structured.get("sent_last_day"), "the send still counts against the message limits");
+        }
+    }
 
     // Java's user.home points at a decoy, so that a regression writes there and not into the real home.
     @Test
