@@ -67,6 +67,19 @@ public record Settings(
         return TWILIO_VARIABLES.stream().noneMatch(env::isSet);
     }
 
+    /**
+     * The start-up log's one line about the mode: the sandbox, Twilio, or why the configuration is
+     * invalid, so that placeholder credentials are caught at start and not on every call. Without
+     * Twilio variables it reads nothing more, so the sandbox's start loads nothing a tool call needs.
+     */
+    public static String describeMode(Environment env) {
+        if (isSandbox(env)) {
+            return "SANDBOX: no Twilio variable is set, nothing will be sent";
+        }
+        List<String> problems = load(env).problems();
+        return problems.isEmpty() ? "Twilio mode" : "configuration invalid: " + String.join("; ", problems);
+    }
+
     public boolean sandbox() {
         return twilio.isEmpty() && problems.isEmpty();
     }
@@ -178,7 +191,7 @@ public record Settings(
         int before = problems.size();
         Optional<String> accountSid = env.get(ACCOUNT_SID);
         if (accountSid.isEmpty()) {
-            problems.add(ACCOUNT_SID + " is not set (find it on the Twilio Console home page; it starts with AC)");
+            problems.add(notSet(env, ACCOUNT_SID) + " (find it on the Twilio Console home page; it starts with AC)");
         } else if (!ACCOUNT_SID_FORM.matcher(accountSid.get()).matches()) {
             problems.add(ACCOUNT_SID + " must be AC followed by 32 hexadecimal characters");
         }
@@ -191,16 +204,16 @@ public record Settings(
                 problems.add(API_KEY + " must be SK followed by 32 hexadecimal characters");
             }
             if (env.get(API_SECRET).isEmpty()) {
-                problems.add(API_SECRET + " is not set (it is required with " + API_KEY + ")");
+                problems.add(notSet(env, API_SECRET) + " (it is required with " + API_KEY + ")");
             }
             username = apiKey.get();
             secret = env.get(API_SECRET).orElse("");
         } else if (env.get(AUTH_TOKEN).isPresent()) {
             secret = env.get(AUTH_TOKEN).get();
         } else if (env.get(API_SECRET).isPresent()) {
-            problems.add(API_KEY + " is not set (it is required with " + API_SECRET + ")");
+            problems.add(notSet(env, API_KEY) + " (it is required with " + API_SECRET + ")");
         } else {
-            problems.add(AUTH_TOKEN + " is not set (or set " + API_KEY + " and " + API_SECRET + ")");
+            problems.add(notSet(env, AUTH_TOKEN) + " (or set " + API_KEY + " and " + API_SECRET + ")");
         }
 
         List<PhoneNumber> numbers = new ArrayList<>();
@@ -224,7 +237,7 @@ public record Settings(
             problems.add(MESSAGING_SERVICE_SID + " must be MG followed by 32 hexadecimal characters");
         }
         if (numbers.isEmpty() && service.isEmpty() && problems.stream().noneMatch(p -> p.startsWith(PHONE_NUMBER))) {
-            problems.add(PHONE_NUMBER + " is not set (your Twilio number in E.164 form such as +14155552671; or set "
+            problems.add(notSet(env, PHONE_NUMBER) + " (your Twilio number in E.164 form such as +14155552671; or set "
                     + MESSAGING_SERVICE_SID + ")");
         }
 
@@ -233,6 +246,14 @@ public record Settings(
             return Optional.empty();
         }
         return Optional.of(new TwilioAccount(accountSid.get(), username, secret, numbers, service, baseUrl));
+    }
+
+    /** Why {@code name} has no value: it is missing, or it holds a placeholder the client did not fill in. */
+    private static String notSet(Environment env, String name) {
+        return env.placeholder(name)
+                .map(placeholder -> name + " looks like an unexpanded placeholder (" + placeholder + "): the client"
+                        + " passed it on without a value, so it counts as not set")
+                .orElse(name + " is not set");
     }
 
     private static Optional<URI> readBaseUrl(String raw, List<String> problems) {

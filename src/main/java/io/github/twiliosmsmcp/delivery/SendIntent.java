@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * One send about to happen, as the journal keys it. Two sends are the same message when the
  * account, recipient, text and media are the same; the sender is left out on purpose, so that a
  * model cannot repeat a message by naming another {@code from}. A dry-run intent is recorded so that
- * it counts against the limits of a dry run, but it never blocks a real send.
+ * it counts against the limits of a dry run, but it never blocks a real send. {@code inReplyTo} is the
+ * SID of the inbound message a reply answers.
  */
 public record SendIntent(
         String account,
@@ -27,7 +28,8 @@ public record SendIntent(
         Duration window,
         Owner owner,
         BigDecimal estimatedUsd,
-        boolean dryRun) {
+        boolean dryRun,
+        Optional<String> inReplyTo) {
 
     /**
      * The least time a send whose outcome is uncertain (pending, or unknown) blocks the same message.

@@ -151,11 +151,13 @@ public final class SendService {
         Optional<SegmentCount> reportedSize = kind == SendRequest.Kind.SMS ? Optional.of(size) : Optional.empty();
         Draft draft = new Draft(kind, message, reportedSize);
         Instant now = clock.instant();
-        BigDecimal estimate = PriceTable.estimate(recipient, kind == SendRequest.Kind.MMS, size.segments());
+        // The sandbox's carrier is simulated: its sends cost nothing, so they spend none of the budget.
+        BigDecimal estimate = gateway.simulated() ? BigDecimal.ZERO
+                : PriceTable.estimate(recipient, kind == SendRequest.Kind.MMS, size.segments());
         boolean dryRun = policy.policy().mode() == Mode.DRY_RUN;
         SendIntent intent = new SendIntent(account, recipient.e164(), message.sender(), body,
                 media.stream().map(URI::toString).toList(), key, now, limits.dedupeWindow(),
-                SendIntent.Owner.current(), estimate, dryRun);
+                SendIntent.Owner.current(), estimate, dryRun, request.inReplyTo());
         SendJournal.Claim claim;
         try {
             claim = journal.claim(intent, facts -> policy.decide(recipient, estimate, facts, now));

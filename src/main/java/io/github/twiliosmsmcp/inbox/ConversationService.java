@@ -9,7 +9,6 @@ import io.github.twiliosmsmcp.sms.StoreUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,9 +45,8 @@ public final class ConversationService {
             java.time.Instant since = clock.instant().minus(lookBack);
             List<MessageRecord> received = gateway.inbound(numbers, Optional.of(other), since, SCAN_LIMIT, TIMEOUT);
             List<MessageRecord> sent = gateway.sentTo(other, since, SCAN_LIMIT, TIMEOUT);
-            List<MessageRecord> thread = Stream.concat(received.stream(), sent.stream())
-                    .sorted(Comparator.comparing(MessageRecord::dateSent).thenComparing(MessageRecord::sid))
-                    .toList();
+            List<MessageRecord> listed = Stream.concat(received.stream(), sent.stream()).toList();
+            List<MessageRecord> thread = ThreadOrder.oldestFirst(listed, inbox.places(listed));
             List<MessageRecord> shown = new ArrayList<>(thread.subList(Math.max(0, thread.size() - limit), thread.size()));
             inbox.remember(received);
             inbox.markRead(shown.stream().filter(m -> m.direction() == MessageRecord.Direction.INBOUND)

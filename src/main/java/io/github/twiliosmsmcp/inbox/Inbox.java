@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.inbox;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.StoreUnavailable;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,4 +24,16 @@ public interface Inbox {
 
     /** A stored inbound message, for replying to it. */
     Optional<MessageRecord> find(String sid) throws StoreUnavailable;
+
+    /**
+     * The place of each message, in either direction, by SID. Messages the store has not learned
+     * of yet are learned now, oldest first, so that every later read finds the same places.
+     */
+    Map<String, Place> places(Collection<MessageRecord> messages) throws StoreUnavailable;
+
+    /**
+     * {@code learned} grows with each message the store learns of; {@code inReplyTo} is the inbound
+     * message a send of this server answered.
+     */
+    record Place(long learned, Optional<String> inReplyTo) {}
 }

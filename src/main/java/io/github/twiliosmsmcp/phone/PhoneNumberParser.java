@@ -32,9 +32,9 @@ public final class PhoneNumberParser {
      */
     static final int MAX_INPUT_LENGTH = 64;
 
-    // A number from the UK's range reserved for fiction: it shows the format without being a
-    // number anyone could be texted at if the example is copied literally.
-    private static final String EXAMPLE = "+447700900123";
+    // Without a default region: a number from the UK's range reserved for fiction, which shows the
+    // format without being a number anyone could be texted at if the example is copied literally.
+    private static final String EXAMPLE_WITHOUT_REGION = "+447700900123";
 
     private static final String EMPTY = "it is empty";
     private static final String TOO_SHORT = "it is too short to be a phone number";
@@ -46,14 +46,8 @@ public final class PhoneNumberParser {
             "it contains letters or symbols that are not part of a phone number";
     private static final String MISPLACED_PLUS =
             "it has a + sign that is not at the start";
-    private static final String NO_COUNTRY_CODE =
-            "it has no country code; write it in international form such as " + EXAMPLE;
     private static final String UNKNOWN_COUNTRY_CODE =
             "it does not start with a known country calling code";
-    private static final String LOCAL_ONLY = "it looks like a local number without an area code;"
-            + " add the area code or write it in international form such as " + EXAMPLE;
-    private static final String NOT_LAID_OUT_LIKE_A_NUMBER = "it is not laid out like a phone number;"
-            + " write it in international form such as " + EXAMPLE;
 
     /**
      * Twilio's test credentials only accept these "magic" numbers (+15005550000 to +15005550009),
@@ -90,6 +84,7 @@ public final class PhoneNumberParser {
 
     private final PhoneNumberUtil util;
     private final String defaultRegion;
+    private final String example;
 
     /**
      * @param defaultRegion ISO 3166-1 alpha-2 code (case-insensitive) of the region whose national
@@ -99,11 +94,26 @@ public final class PhoneNumberParser {
     public PhoneNumberParser(String defaultRegion) {
         this.util = PhoneNumberUtil.getInstance();
         this.defaultRegion = requireSupportedRegion(util, defaultRegion);
+        this.example = exampleOf(util, this.defaultRegion);
     }
 
     private PhoneNumberParser() {
         this.util = PhoneNumberUtil.getInstance();
         this.defaultRegion = null;
+        this.example = EXAMPLE_WITHOUT_REGION;
+    }
+
+    /** libphonenumber's example of the region, a mobile one since these numbers are to be texted. */
+    private static String exampleOf(PhoneNumberUtil util, String region) {
+        Phonenumber.PhoneNumber number = util.getExampleNumberForType(region, PhoneNumberUtil.PhoneNumberType.MOBILE);
+        if (number == null) {
+            number = util.getExampleNumber(region);
+        }
+        return number == null ? EXAMPLE_WITHOUT_REGION : util.format(number, PhoneNumberFormat.E164);
+    }
+
+    private String writeItInInternationalForm() {
+        return "write it in international form such as " + example;
     }
 
     /** A parser that accepts only numbers written with a country code ("+44 ..."). */
@@ -278,12 +288,14 @@ public final class PhoneNumberParser {
                     yield "+" + digits.substring(0, Math.min(3, digits.length()))
                             + " is not a country calling code";
                 }
-                yield defaultRegion == null ? NO_COUNTRY_CODE : UNKNOWN_COUNTRY_CODE;
+                yield defaultRegion == null ? "it has no country code; " + writeItInInternationalForm()
+                        : UNKNOWN_COUNTRY_CODE;
             }
             case NOT_A_NUMBER -> {
                 // libphonenumber needs at least three digits before it considers a string at all.
                 int digits = digitsOf(text).length();
-                yield digits == 0 ? NO_DIGITS : digits < 3 ? TOO_SHORT : NOT_LAID_OUT_LIKE_A_NUMBER;
+                yield digits == 0 ? NO_DIGITS : digits < 3 ? TOO_SHORT
+                        : "it is not laid out like a phone number; " + writeItInInternationalForm();
             }
             case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> TOO_SHORT;
             case TOO_LONG -> TOO_LONG;
@@ -298,7 +310,8 @@ public final class PhoneNumberParser {
             case INVALID_COUNTRY_CODE -> "+" + countryCode + " is not a country calling code";
             case INVALID_LENGTH -> "it has the wrong number of digits for a phone number "
                     + whereCountryCodeApplies(countryCode);
-            case IS_POSSIBLE_LOCAL_ONLY -> LOCAL_ONLY;
+            case IS_POSSIBLE_LOCAL_ONLY -> "it looks like a local number without an area code; add the area code or "
+                    + writeItInInternationalForm();
             case IS_POSSIBLE -> "it is not a valid number " + whereCountryCodeApplies(countryCode);
         };
     }

@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Claude Desktop's {@code claude_desktop_config.json}: where it is on each OS, and adding one server
@@ -30,7 +31,7 @@ import java.util.Optional;
  */
 final class ClaudeConfigFile {
     static final String FILE_NAME = "claude_desktop_config.json";
-    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss", Locale.ROOT);
     private static final ObjectMapper JSON = JsonMapper.builder()
             // Read exactly what is there: no number rounded, no duplicate key silently dropped, nothing after the end.
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -39,6 +40,8 @@ final class ClaudeConfigFile {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    private static final Pattern JACKSON_POSITION = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)]");
+
     /** What writing did. {@code keptEntry} is true when an existing entry's env and other fields were kept. */
     record Written(Path file, Optional<Path> backup, boolean keptEntry) {}
 
@@ -46,6 +49,11 @@ final class ClaudeConfigFile {
     record Merged(ObjectNode root, boolean keptEntry) {}
 
     private ClaudeConfigFile() {}
+
+    /** Where Claude Desktop reads its configuration on this system. */
+    static Path defaultLocation(Environment env) {
+        return defaultLocation(env, System.getProperty("os.name", ""), env.home());
+    }
 
     /** Where Claude Desktop reads its configuration on {@code osName}. */
     static Path defaultLocation(Environment env, String osName, Path home) {
@@ -72,7 +80,7 @@ final class ClaudeConfigFile {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new SetupFailure(file + " is not valid JSON, so it was left as it is: "
-                    + e.getOriginalMessage() + locationOf(e) + ". Fix it (or move it away) and run setup again.");
+                    + reason(e) + locationOf(e) + ". Fix it (or move it away) and run setup again.");
         }
         if (!root.isObject()) {
             throw new SetupFailure(file + " does not hold a JSON object, so it was left as it is.");
@@ -166,6 +174,27 @@ final class ClaudeConfigFile {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Jackson's reason in words for the person who edits the file: its position markers become
+     * "line L, column C", and the Java names and parser features it mentions are left out.
+     */
+    private static String reason(JsonProcessingException e) {
+        String reason = JACKSON_POSITION.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+        if (reason.startsWith("Trailing token")) {
+            return "there is more after the end of the JSON value";
+        }
+        if (reason.contains("ALLOW_COMMENTS")) {
+            return "JSON does not allow comments";
+        }
+        int javaName = reason.indexOf('`');
+        if (javaName < 0) {
+            return reason;
+        }
+        String before = reason.substring(0, javaName);
+        int end = Math.max(before.lastIndexOf(':'), before.lastIndexOf('('));
+        return end > 0 ? before.substring(0, end).strip() : "this is not valid JSON";
     }
 
     private static String locationOf(JsonProcessingException e) {

@@ -110,8 +110,7 @@ public final class Setup {
         out.println("  java: " + java + " (Java " + Runtime.version() + ")");
         out.println("  jar:  " + jar);
 
-        Path claudeFile = options.claudeConfig().orElseGet(() -> ClaudeConfigFile.defaultLocation(
-                Environment.ofSystem(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", ""))));
+        Path claudeFile = options.claudeConfig().orElseGet(() -> ClaudeConfigFile.defaultLocation(Environment.ofSystem()));
         if (options.writeClaude()) {
             ClaudeConfigFile.checkWritable(claudeFile, options.name());
         }

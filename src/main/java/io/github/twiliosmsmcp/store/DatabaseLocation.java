@@ -41,7 +41,7 @@ public final class DatabaseLocation {
 
     /** This machine's location, from the environment, the running OS and the user's home folder. */
     public static DatabaseLocation resolve(Environment env) {
-        return resolve(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", "")));
+        return resolve(env, System.getProperty("os.name", ""), env.home());
     }
 
     /**

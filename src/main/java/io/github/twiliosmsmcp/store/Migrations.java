@@ -70,7 +70,34 @@ final class Migrations {
                         changed_at INTEGER NOT NULL,
                         source TEXT NOT NULL,
                         PRIMARY KEY (account, number)
-                    )"""));
+                    )"""),
+            // 3: what a conversation needs to order messages of the same second: which inbound message
+            // a send replies to, and the order in which this store learned of each message.
+            List.of(
+                    "ALTER TABLE sends ADD COLUMN in_reply_to TEXT",
+                    """
+                    CREATE TABLE learned (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        account TEXT NOT NULL,
+                        sid TEXT NOT NULL,
+                        UNIQUE (account, sid)
+                    )""",
+                    """
+                    INSERT OR IGNORE INTO learned (account, sid)
+                        SELECT account, sid FROM (
+                            SELECT account, sid, stored_at AS at FROM inbound
+                            UNION ALL
+                            SELECT account, sid, created_at AS at FROM sends WHERE sid IS NOT NULL)
+                        ORDER BY at, sid""",
+                    // Triggers, so that no way of storing a SID can forget to give it its place.
+                    """
+                    CREATE TRIGGER learned_inbound AFTER INSERT ON inbound BEGIN
+                        INSERT OR IGNORE INTO learned (account, sid) VALUES (NEW.account, NEW.sid);
+                    END""",
+                    """
+                    CREATE TRIGGER learned_send AFTER UPDATE OF sid ON sends WHEN NEW.sid IS NOT NULL BEGIN
+                        INSERT OR IGNORE INTO learned (account, sid) VALUES (NEW.account, NEW.sid);
+                    END"""));
 
     private Migrations() {}
 

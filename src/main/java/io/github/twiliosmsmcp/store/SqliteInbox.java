@@ -12,8 +12,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +49,7 @@ public final class SqliteInbox implements Inbox {
     /** Outbound messages are ignored: the inbox holds what others sent to us. */
     @Override
     public void remember(Collection<MessageRecord> messages) throws StoreUnavailable {
-        List<MessageRecord> inbound = messages.stream()
+        List<MessageRecord> inbound = oldestFirst(messages).stream()
                 .filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
                 .toList();
         if (inbound.isEmpty()) {
@@ -153,6 +156,46 @@ public final class SqliteInbox implements Inbox {
                 }
             }
         });
+    }
+
+    /** Storing a message gives it its place too (a trigger), so only messages never stored are learned here. */
+    @Override
+    public Map<String, Place> places(Collection<MessageRecord> messages) throws StoreUnavailable {
+        List<MessageRecord> oldestFirst = oldestFirst(messages);
+        if (oldestFirst.isEmpty()) {
+            return Map.of();
+        }
+        return database.write(c -> {
+            try (PreparedStatement learn = c.prepareStatement(
+                    "INSERT OR IGNORE INTO learned (account, sid) VALUES (?, ?)")) {
+                learn.setString(1, account);
+                for (MessageRecord m : oldestFirst) {
+                    learn.setString(2, m.sid());
+                    learn.executeUpdate();
+                }
+            }
+            Map<String, Place> places = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT seq, (SELECT in_reply_to FROM sends"
+                    + " WHERE sends.account = learned.account AND sends.sid = learned.sid AND in_reply_to IS NOT NULL"
+                    + " LIMIT 1) AS in_reply_to FROM learned WHERE account = ? AND sid = ?")) {
+                select.setString(1, account);
+                for (MessageRecord m : oldestFirst) {
+                    select.setString(2, m.sid());
+                    try (ResultSet rs = select.executeQuery()) {
+                        rs.next();
+                        places.put(m.sid(), new Place(rs.getLong("seq"), Optional.ofNullable(rs.getString("in_reply_to"))));
+                    }
+                }
+            }
+            return Collections.unmodifiableMap(places);
+        });
+    }
+
+    /** Messages learned together take their places in the order of their times. */
+    private static List<MessageRecord> oldestFirst(Collection<MessageRecord> messages) {
+        return messages.stream()
+                .sorted(Comparator.comparing(MessageRecord::dateSent, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
     }
 
     private static MessageRecord record(ResultSet rs) throws SQLException {

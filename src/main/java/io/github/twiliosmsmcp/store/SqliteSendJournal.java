@@ -163,7 +163,8 @@ public final class SqliteSendJournal implements SendJournal {
     private long insertPending(Connection c, SendIntent intent) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO sends (account, message_key,"
                 + " idempotency_key, recipient, sender, body, media_count, state, owner_host, owner_pid,"
-                + " owner_started, created_at, updated_at, estimated_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " owner_started, created_at, updated_at, estimated_usd, in_reply_to)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, intent.account());
             insert.setString(2, intent.messageKey());
@@ -179,6 +180,7 @@ public final class SqliteSendJournal implements SendJournal {
             insert.setLong(12, intent.at().toEpochMilli());
             insert.setLong(13, database.nowMillis());
             insert.setString(14, intent.estimatedUsd().toPlainString());
+            insert.setString(15, intent.inReplyTo().orElse(null));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,18 @@ class EnvironmentTest {
     @Test
     void tabsAndNewlinesAroundAValueAreStripped() {
         assertEquals(Optional.of("value"), with("\t value\r\n").get(NAME));
+    }
+
+    @Test
+    void homeIsTheHomeVariableWhenSet() {
+        assertEquals(Path.of("/tmp/test-home"), new Environment(Map.of("HOME", "/tmp/test-home")).home());
+    }
+
+    @ParameterizedTest(name = "[{index}] HOME=\"{0}\"")
+    @ValueSource(strings = {"", "  ", "${HOME}"})
+    void homeFallsBackToJavasUserHomeWhenTheVariableIsEmpty(String value) {
+        assertEquals(Path.of(System.getProperty("user.home")), new Environment(Map.of("HOME", value)).home());
+        assertEquals(Path.of(System.getProperty("user.home")), new Environment(Map.of()).home());
     }
 
     @Test

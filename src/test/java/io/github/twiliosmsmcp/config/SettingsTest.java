@@ -129,11 +129,19 @@ class SettingsTest {
         assertOneProblemContaining(settings, Settings.ACCOUNT_SID, "AC");
     }
 
-    @Test
-    void literalPlaceholderTokenCountsAsUnset() {
-        Settings settings = loadTwilio(Settings.AUTH_TOKEN, "${TWILIO_AUTH_TOKEN}");
+    // LibreChat passes ${VAR} on as text when VAR is missing from its .env: say so, not just "not set".
+    @ParameterizedTest(name = "[{index}] {0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            TWILIO_AUTH_TOKEN   | ${TWILIO_AUTH_TOKEN}  | ${TWILIO_AUTH_TOKEN}
+            TWILIO_AUTH_TOKEN   | ' ${AUTH} '           | ${AUTH}
+            TWILIO_ACCOUNT_SID  | ${TWILIO_ACCOUNT_SID} | ${TWILIO_ACCOUNT_SID}
+            TWILIO_PHONE_NUMBER | ${TWILIO_PHONE}       | ${TWILIO_PHONE}
+            TWILIO_AUTH_TOKEN   | ${not a name}         | ${...}
+            """)
+    void anUnexpandedPlaceholderIsNamedAsSuch(String variable, String value, String shown) {
+        Settings settings = loadTwilio(variable, value);
 
-        assertOneProblemContaining(settings, Settings.AUTH_TOKEN, "not set");
+        assertOneProblemContaining(settings, variable + " looks like an unexpanded placeholder (" + shown + ")");
     }
 
     @Test
@@ -404,6 +412,39 @@ class SettingsTest {
         assertEquals(Optional.of("US"), settings.phoneNumbers().defaultRegion());
     }
 
+    // ---- the mode the start-up log names ----
+
+    @Test
+    void modeWithoutTwilioVariablesIsTheSandbox() {
+        assertTrue(Settings.describeMode(new Environment(Map.of())).startsWith("SANDBOX"));
+    }
+
+    @Test
+    void modeWithAValidConfigurationIsTwilio() {
+        assertEquals("Twilio mode", Settings.describeMode(new Environment(Map.of(
+                Settings.ACCOUNT_SID, SID, Settings.AUTH_TOKEN, TOKEN, Settings.PHONE_NUMBER, NUMBER))));
+    }
+
+    // Setup's placeholders for Claude Desktop, left as they are: every call would fail.
+    @Test
+    void modeWithPlaceholderCredentialsSaysTheConfigurationIsInvalidAndWhy() {
+        String mode = Settings.describeMode(new Environment(Map.of(Settings.ACCOUNT_SID, "ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                Settings.AUTH_TOKEN, "your_auth_token", Settings.PHONE_NUMBER, "+14155552671")));
+
+        assertTrue(mode.startsWith("configuration invalid: "), mode);
+        assertTrue(mode.contains(Settings.ACCOUNT_SID + " must be AC followed by 32 hexadecimal characters"), mode);
+    }
+
+    @Test
+    void modeNamesEveryProblemOnOneLine() {
+        String mode = Settings.describeMode(new Environment(Map.of(Settings.ACCOUNT_SID, "${TWILIO_ACCOUNT_SID}",
+                Settings.AUTH_TOKEN, TOKEN)));
+
+        assertTrue(mode.startsWith("configuration invalid: "), mode);
+        assertTrue(mode.contains(Settings.ACCOUNT_SID) && mode.contains(Settings.PHONE_NUMBER), mode);
+        assertFalse(mode.contains("\n"), mode);
+    }
+
     // ---- the secret never shows ----
 
     static Stream<Arguments> configurationsHoldingTheToken() {
@@ -430,7 +471,7 @@ class SettingsTest {
         Settings settings = Settings.load(new Environment(env));
 
         String shown = settings + "\n" + settings.twilio().map(TwilioAccount::toString).orElse("")
-                + "\n" + settings.problems() + "\n" + settings.warnings();
+                + "\n" + settings.problems() + "\n" + settings.warnings() + "\n" + Settings.describeMode(new Environment(env));
         assertFalse(shown.contains(TOKEN), shown);
         // Even a fragment would let someone reconstruct or recognise the token.
         assertFalse(shown.contains(TOKEN.substring(0, 10)), shown);

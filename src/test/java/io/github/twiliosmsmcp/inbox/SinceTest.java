@@ -95,7 +95,8 @@ class SinceTest {
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {"2026-11-22T12:01:01Z", "2026-11-23", "2099-01-01T00:00:00Z", "2026-11-22T14:00:00+01:00"})
+    @ValueSource(strings = {"2026-11-22T12:01:01Z", "2026-11-23", "2099-01-01T00:00:00Z", "2026-11-22T14:00:00+01:00",
+            "+10000-01-01", "+999999999-12-31T23:59:59Z"})
     void futureTimesAreRefused(String raw) {
         String problem = problemOf(raw);
 
@@ -123,8 +124,32 @@ class SinceTest {
         assertTrue(problem.contains("ISO-8601"), problem);
     }
 
+    // Twilio's SMS began in 2008; earlier dates also went to Twilio with a flipped sign (year of era).
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"-999999999-01-01", "0000-01-01", "0001-01-01", "1970-01-01T00:00:00Z",
+            "2007-12-31T23:59:59Z", "2008-01-01T01:00:00+02:00", "P9999999999D", "P999999999999D", "999999w",
+            "999999 days"})
+    void timesBefore2008AreRefused(String raw) {
+        String problem = problemOf(raw);
+
+        assertTrue(problem.contains("before 2008-01-01"), problem);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2008-01-01             | 2008-01-01T00:00:00Z
+            2008-01-01T00:00:00Z   | 2008-01-01T00:00:00Z
+            900w                   | 2009-08-23T12:00:00Z
+            """)
+    void timesFrom2008OnAreAccepted(String raw, String expected) {
+        assertEquals(Instant.parse(expected), startOf(raw));
+    }
+
     @Test
-    void largestShortLookBackStillWorks() {
-        assertEquals(NOW.minus(Duration.ofDays(7L * 999_999)), startOf("999999w"));
+    void aLookBackToExactly2008IsAccepted() {
+        Duration toEarliest = Duration.between(Instant.parse("2008-01-01T00:00:00Z"), NOW);
+
+        assertEquals(Instant.parse("2008-01-01T00:00:00Z"), startOf(toEarliest.toString()));
+        assertTrue(problemOf(toEarliest.plusSeconds(1).toString()).contains("before 2008-01-01"));
     }
 }

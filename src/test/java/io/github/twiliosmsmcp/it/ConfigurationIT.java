@@ -41,12 +41,12 @@ class ConfigurationIT {
             CallToolResult send = server.call("send_sms", Map.of("to", "+14155552671", "message", "hi"));
             String text = text(send);
             assertTrue(text.startsWith("[FINAL] SMS NOT sent: the server is not configured."), text);
-            assertTrue(text.contains("TWILIO_AUTH_TOKEN is not set"), text);
+            assertTrue(text.contains("TWILIO_AUTH_TOKEN looks like an unexpanded placeholder (${TWILIO_AUTH_TOKEN})"), text);
             assertTrue(text.contains("TWILIO_PHONE_NUMBER is not set"), text);
             assertEquals("not_configured", structured(send).get("outcome"));
 
             String mms = text(server.call("send_mms", Map.of("to", "+14155552671", "media_urls", List.of("https://example.com/a.jpg"))));
-            assertTrue(mms.contains("TWILIO_AUTH_TOKEN is not set"), mms);
+            assertTrue(mms.contains("TWILIO_AUTH_TOKEN looks like an unexpanded placeholder"), mms);
             String receive = text(server.call("receive_sms", Map.of()));
             assertTrue(receive.startsWith("[FINAL] Nothing was read: the server is not configured"), receive);
         }

@@ -166,9 +166,10 @@ class PhoneNumberParserTest {
             GB | 00999 1234567             | it does not start with a known country calling code
             # wrong length for the country (Swiss numbers have 9 or 12 digits, never 10)
             US | +41 44 668 18 000         | it has the wrong number of digits for a phone number in Switzerland (CH)
-            # local numbers without an area code
-            US | 736-5000                  | it looks like a local number without an area code; add the area code or write it in international form such as +447700900123
-            GB | 7946 0958                 | it looks like a local number without an area code; add the area code or write it in international form such as +447700900123
+            # local numbers without an area code: the example is a mobile number of the default region
+            US | 736-5000                  | it looks like a local number without an area code; add the area code or write it in international form such as +12015550123
+            GB | 7946 0958                 | it looks like a local number without an area code; add the area code or write it in international form such as +447400123456
+            DE | 1.2.3                     | it looks like a local number without an area code; add the area code or write it in international form such as +4915123456789
             # the right length but not allocated
             US | +1 999 555 2671           | it is not a valid number in the United States (US)
             GB | +1 999 555 2671           | it is not a valid number in the United States (US)

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaudeConfigFileTest {
@@ -118,6 +120,31 @@ class ClaudeConfigFileTest {
         assertEquals(content, Files.readString(file));
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no backup and no temporary file is left behind");
+        }
+    }
+
+    static Stream<Arguments> invalidJson() {
+        return Stream.of(
+                Arguments.of("{\n  \"mcpServers\": {\n    \"a\": 1,\n  }\n}",
+                        "was expecting double-quote to start field name (line 4, column 3)"),
+                Arguments.of("[{\"mcpServers\": {}}",
+                        "expected close marker for Array (start marker at line 1, column 1) (line 1, column 20)"),
+                Arguments.of("{\"mcpServers\": {}} {\"more\": 1}", "there is more after the end of the JSON value (line 1, column 20)"),
+                Arguments.of("// my servers\n{\"mcpServers\": {}}", "JSON does not allow comments (line 1, column 1)"),
+                Arguments.of("{\"mcpServers\": NaN}", "Non-standard token 'NaN' (line 1, column 19)"),
+                Arguments.of("{\"mcpServers\": `sms`}", "Unexpected character (line 1, column 16)"));
+    }
+
+    // The user fixes the file by hand: the error says where in words, without Jackson's own names.
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("invalidJson")
+    void invalidJsonIsExplainedInWords(String content, String expected) {
+        String message = assertThrows(SetupFailure.class, () -> ClaudeConfigFile.parse(content, dir.resolve("x.json")))
+                .getMessage();
+
+        assertTrue(message.contains(expected), message);
+        for (String internal : List.of("[Source", "REDACTED", "Feature", "`", "com.fasterxml", "line: ", "START_OBJECT")) {
+            assertFalse(message.contains(internal), message);
         }
     }
 
@@ -249,6 +276,16 @@ class ClaudeConfigFileTest {
                 ClaudeConfigFile.defaultLocation(new Environment(Map.of("XDG_CONFIG_HOME", "/xdg")), "Linux", home));
         assertEquals(Path.of("/home/ada/.config/Claude/claude_desktop_config.json"),
                 ClaudeConfigFile.defaultLocation(new Environment(Map.of("XDG_CONFIG_HOME", "xdg")), "Linux", home));
+    }
+
+    // Setup with HOME set to a test folder must never write into the real user's configuration.
+    @Test
+    void defaultLocationFollowsHomeFromTheEnvironment() {
+        Path home = Path.of("/tmp/elsewhere-home").toAbsolutePath();
+
+        Path file = ClaudeConfigFile.defaultLocation(new Environment(Map.of("HOME", home.toString())));
+
+        assertTrue(file.startsWith(home), file.toString());
     }
 
     private static List<String> names(JsonNode node) {

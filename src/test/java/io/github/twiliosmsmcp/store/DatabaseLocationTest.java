@@ -23,6 +23,26 @@ class DatabaseLocationTest {
         assertEquals(expected.toString(), location.describe());
     }
 
+    // Set HOME to a test folder and the database must follow it, as every Unix tool's files do.
+    @Test
+    void homeFromTheEnvironmentWinsOverJavasUserHome() {
+        Path home = Path.of("/tmp/elsewhere-home").toAbsolutePath();
+
+        DatabaseLocation location = DatabaseLocation.resolve(new Environment(Map.of("HOME", home.toString())));
+
+        assertTrue(location.file().orElseThrow().startsWith(home), location.describe());
+    }
+
+    @Test
+    void settingWithTildeFollowsHomeFromTheEnvironment() {
+        Path home = Path.of("/tmp/elsewhere-home").toAbsolutePath();
+
+        DatabaseLocation location = DatabaseLocation.resolve(new Environment(Map.of("HOME", home.toString(),
+                "SMS_DATABASE", "~/sms/messages.db")));
+
+        assertEquals(Optional.of(home.resolve("sms").resolve("messages.db")), location.file());
+    }
+
     @Test
     void linuxUsesXdgDataHome() {
         DatabaseLocation location = resolve("Linux", Map.of("XDG_DATA_HOME", "/data/ada"));

@@ -70,7 +70,7 @@ class SqliteSendJournalTest {
     private SendIntent intent(String account, String to, String body, List<String> media, Optional<String> key,
             Duration window) {
         return new SendIntent(account, to, "+15005550006", body, media, key, clock.instant(), window, OWNER,
-                new BigDecimal("0.0083"), false);
+                new BigDecimal("0.0083"), false, Optional.empty());
     }
 
     private SendIntent hello() {
@@ -352,7 +352,7 @@ class SqliteSendJournalTest {
     @Test
     void dryRunsCountOnlyAgainstDryRunsAndNeverBlockARealSend() throws Exception {
         SendIntent dry = new SendIntent("AC1", "+14155552671", "+15005550006", "Hello", List.of(), Optional.empty(),
-                clock.instant(), WINDOW, OWNER, new BigDecimal("0.0083"), true);
+                clock.instant(), WINDOW, OWNER, new BigDecimal("0.0083"), true, Optional.empty());
         fresh(dry);
         fresh(dry);
         assertEquals(2, journal.charges("AC1", clock.instant().minusSeconds(60), true).size());
