@@ -50,15 +50,17 @@ public final class Main {
 
         String version = version();
         Environment environment = Environment.ofSystem();
-        log.info("twilio-sms-mcp {} starting on stdio ({})", version,
-                Settings.isSandbox(environment) ? "SANDBOX: no Twilio variable is set, nothing will be sent"
-                        : "Twilio mode");
+        log.info("twilio-sms-mcp {} starting on stdio", version);
 
         ObjectMapper json = new ObjectMapper();
         Sleeper sleeper = new Sleeper();
         StdioChannel channel = StdioChannel.open(System.in, new BufferedOutputStream(protocolOut), json, sleeper, STOP_GRACE, System::exit);
         channel.stopOnSignals();
         SmsServer.start(environment, version, json, sleeper, channel.input(), channel.output());
+        // Checking Twilio settings loads phone metadata (about 120 ms): not on the way to the first answer.
+        Thread mode = new Thread(() -> log.info("mode: {}", Settings.describeMode(environment)), "mode");
+        mode.setDaemon(true);
+        mode.start();
     }
 
     private static String version() {

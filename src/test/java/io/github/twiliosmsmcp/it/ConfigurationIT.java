@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.fake.FakeTwilioApi;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +50,9 @@ class ConfigurationIT {
             assertTrue(mms.contains("TWILIO_AUTH_TOKEN looks like an unexpanded placeholder"), mms);
             String receive = text(server.call("receive_sms", Map.of()));
             assertTrue(receive.startsWith("[FINAL] Nothing was read: the server is not configured"), receive);
+            Deadline.await(Duration.ofSeconds(10), () -> server.stderr().contains("mode: configuration invalid:"),
+                    "the log says at start that the configuration is invalid: " + server.stderr());
+            assertFalse(server.stderr().contains("Twilio mode"), server.stderr());
         }
         assertEquals(0, twilio.createCount());
     }
