@@ -7,7 +7,7 @@ import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.mcp.SmsServer;
 import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.sms.StoppableSleeper;
 import io.github.twiliosmsmcp.stdio.StdioChannel;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -53,7 +53,7 @@ public final class Main {
         log.info("twilio-sms-mcp {} starting on stdio", version);
 
         ObjectMapper json = new ObjectMapper();
-        Sleeper sleeper = new Sleeper();
+        StoppableSleeper sleeper = new StoppableSleeper();
         StdioChannel channel = StdioChannel.open(System.in, new BufferedOutputStream(protocolOut), json, sleeper, STOP_GRACE, System::exit);
         channel.stopOnSignals();
         SmsServer.start(environment, version, json, sleeper, channel.input(), channel.output());

@@ -43,7 +43,7 @@ final class RepeatedSend {
         this.window = window;
     }
 
-    SendReport answer(SendService.Draft draft, SendIntent intent, PastSend earlier) {
+    SendReport answer(Draft draft, SendIntent intent, PastSend earlier) {
         boolean byKey = intent.idempotencyKey().isPresent();
         return switch (earlier.state()) {
             case ACCEPTED -> alreadySent(draft, earlier, current(earlier), byKey, false, intent);
@@ -61,7 +61,7 @@ final class RepeatedSend {
     private MessageRecord current(PastSend earlier) {
         MessageRecord remembered = remembered(earlier);
         try {
-            MessageRecord now = gateway.fetch(earlier.sid().orElseThrow(), SendService.FETCH_TIMEOUT);
+            MessageRecord now = gateway.fetch(earlier.sid().orElseThrow(), StatusPoller.FETCH_TIMEOUT);
             journal.status(earlier.id(), now);
             return now;
         } catch (GatewayException | StoreUnavailable e) {
@@ -70,7 +70,7 @@ final class RepeatedSend {
         }
     }
 
-    private SendReport reconcile(SendService.Draft draft, PastSend earlier, boolean byKey, SendIntent intent) {
+    private SendReport reconcile(Draft draft, PastSend earlier, boolean byKey, SendIntent intent) {
         String body = earlier.body().orElse(draft.message().body());
         Optional<MessageRecord> found = Optional.empty();
         boolean asked = true;
@@ -105,11 +105,11 @@ final class RepeatedSend {
                         + (asked ? " and Twilio's message list does not show it (yet)" : " and Twilio could not be asked")
                         + "; it was NOT sent again, so it cannot arrive twice"
                         + (byKey ? "" : ". The same text can be sent again after " + Times.format(reopens)),
-                SendService.UNKNOWN_ADVICE, gateway.simulated())
+                CreateOnce.UNKNOWN_ADVICE)
                 .sentBefore(earlier.at());
     }
 
-    private SendReport alreadySent(SendService.Draft draft, PastSend earlier, MessageRecord message, boolean byKey,
+    private SendReport alreadySent(Draft draft, PastSend earlier, MessageRecord message, boolean byKey,
             boolean reconciled, SendIntent intent) {
         boolean otherText = byKey && !earlier.messageKey().equals(intent.messageKey());
         String summary = (byKey ? "an earlier call with the same idempotency_key" : "this exact message")
@@ -122,21 +122,21 @@ final class RepeatedSend {
         String advice = otherText
                 ? "This call asked for a different message with a used key: use a new idempotency_key for a new message."
                 : "";
-        return draft.report(Outcome.ALREADY_SENT, message, summary, advice, gateway.simulated())
+        return draft.report(Outcome.ALREADY_SENT, message, summary, advice)
                 .sentBefore(earlier.at());
     }
 
-    private SendReport inProgress(SendService.Draft draft, PastSend earlier) {
+    private SendReport inProgress(Draft draft, PastSend earlier) {
         return draft.report(Outcome.NOT_SENT_AGAIN, null, "the same message is being sent right now by another call"
                         + " (started at " + Times.format(earlier.at()) + "); it was NOT sent a second time",
-                "Wait for that call's answer; do not send this message again.", gateway.simulated())
+                "Wait for that call's answer; do not send this message again.")
                 .sentBefore(earlier.at());
     }
 
-    private SendReport keySpent(SendService.Draft draft, PastSend earlier) {
+    private SendReport keySpent(Draft draft, PastSend earlier) {
         return draft.report(Outcome.INVALID_REQUEST, null, "an earlier call with the same idempotency_key, at "
                         + Times.format(earlier.at()) + ", was not sent, and a key is used only once",
-                "To try again, call once more with a new idempotency_key.", gateway.simulated())
+                "To try again, call once more with a new idempotency_key.")
                 .sentBefore(earlier.at());
     }
 

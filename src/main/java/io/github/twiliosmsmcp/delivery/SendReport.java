@@ -34,9 +34,7 @@ public record SendReport(
 
     static SendReport notSent(Outcome outcome, SendRequest.Kind kind, String to, String summary, String advice,
             boolean simulated) {
-        return new SendReport(outcome, kind, to, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                summary, advice, simulated, Optional.empty(), Optional.empty(), Optional.empty());
+        return builder(outcome, kind, to).summary(summary).advice(advice).simulated(simulated).build();
     }
 
     /** A request refused before anything was sent because an argument is wrong. */
@@ -52,14 +50,130 @@ public record SendReport(
 
     /** The same report, naming when the earlier send it repeats was made. */
     SendReport sentBefore(Instant earlier) {
-        return new SendReport(outcome, kind, to, from, sid, status, size, mediaCount, price, priceUnit, errorCode,
-                errorMessage, summary, advice, simulated, Optional.of(earlier), refusal, estimateUsd);
+        return toBuilder().firstSentAt(Optional.of(earlier)).build();
     }
 
     /** The same report with the owner's rule that refused it, or the estimated cost of a send that passed. */
     SendReport withPolicy(Optional<Decision.Refused> rule, Optional<BigDecimal> estimate) {
-        return new SendReport(outcome, kind, to, from, sid, status, size, mediaCount, price, priceUnit, errorCode,
-                errorMessage, summary, advice, simulated, firstSentAt, rule, estimate);
+        return toBuilder().refusal(rule).estimateUsd(estimate).build();
+    }
+
+    static Builder builder(Outcome outcome, SendRequest.Kind kind, String to) {
+        return new Builder(outcome, kind, to);
+    }
+
+    Builder toBuilder() {
+        return new Builder(outcome, kind, to).from(from).sid(sid).status(status).size(size).mediaCount(mediaCount)
+                .price(price).priceUnit(priceUnit).errorCode(errorCode).errorMessage(errorMessage).summary(summary)
+                .advice(advice).simulated(simulated).firstSentAt(firstSentAt).refusal(refusal).estimateUsd(estimateUsd);
+    }
+
+    /** Names each of the eighteen facts where a report is made; what is not set is unknown or empty. */
+    static final class Builder {
+        private final Outcome outcome;
+        private final SendRequest.Kind kind;
+        private final String to;
+        private Optional<String> from = Optional.empty();
+        private Optional<String> sid = Optional.empty();
+        private Optional<MessageStatus> status = Optional.empty();
+        private Optional<SegmentCount> size = Optional.empty();
+        private int mediaCount;
+        private Optional<String> price = Optional.empty();
+        private Optional<String> priceUnit = Optional.empty();
+        private Optional<Integer> errorCode = Optional.empty();
+        private Optional<String> errorMessage = Optional.empty();
+        private String summary = "";
+        private String advice = "";
+        private boolean simulated;
+        private Optional<Instant> firstSentAt = Optional.empty();
+        private Optional<Decision.Refused> refusal = Optional.empty();
+        private Optional<BigDecimal> estimateUsd = Optional.empty();
+
+        private Builder(Outcome outcome, SendRequest.Kind kind, String to) {
+            this.outcome = outcome;
+            this.kind = kind;
+            this.to = to;
+        }
+
+        Builder from(Optional<String> from) {
+            this.from = from;
+            return this;
+        }
+
+        Builder sid(Optional<String> sid) {
+            this.sid = sid;
+            return this;
+        }
+
+        Builder status(Optional<MessageStatus> status) {
+            this.status = status;
+            return this;
+        }
+
+        Builder size(Optional<SegmentCount> size) {
+            this.size = size;
+            return this;
+        }
+
+        Builder mediaCount(int mediaCount) {
+            this.mediaCount = mediaCount;
+            return this;
+        }
+
+        Builder price(Optional<String> price) {
+            this.price = price;
+            return this;
+        }
+
+        Builder priceUnit(Optional<String> priceUnit) {
+            this.priceUnit = priceUnit;
+            return this;
+        }
+
+        Builder errorCode(Optional<Integer> errorCode) {
+            this.errorCode = errorCode;
+            return this;
+        }
+
+        Builder errorMessage(Optional<String> errorMessage) {
+            this.errorMessage = errorMessage;
+            return this;
+        }
+
+        Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        Builder advice(String advice) {
+            this.advice = advice;
+            return this;
+        }
+
+        Builder simulated(boolean simulated) {
+            this.simulated = simulated;
+            return this;
+        }
+
+        Builder firstSentAt(Optional<Instant> firstSentAt) {
+            this.firstSentAt = firstSentAt;
+            return this;
+        }
+
+        Builder refusal(Optional<Decision.Refused> refusal) {
+            this.refusal = refusal;
+            return this;
+        }
+
+        Builder estimateUsd(Optional<BigDecimal> estimateUsd) {
+            this.estimateUsd = estimateUsd;
+            return this;
+        }
+
+        SendReport build() {
+            return new SendReport(outcome, kind, to, from, sid, status, size, mediaCount, price, priceUnit, errorCode,
+                    errorMessage, summary, advice, simulated, firstSentAt, refusal, estimateUsd);
+        }
     }
 
     public Optional<Encoding> encoding() {

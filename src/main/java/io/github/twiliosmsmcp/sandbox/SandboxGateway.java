@@ -76,9 +76,15 @@ public final class SandboxGateway implements MessageGateway {
                 : MessageStatus.QUEUED;
         OutgoingMessage m = s.message();
         int segments = m.mediaUrls().isEmpty() ? Math.max(1, Segments.count(m.body()).segments()) : 1;
-        return new MessageRecord(sid, MessageRecord.Direction.OUTBOUND, status, m.from().orElse(NUMBER).e164(),
-                m.to().e164(), m.body(), s.created(), Optional.of(segments), m.mediaUrls().size(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), m.mediaUrls().stream().map(Object::toString).toList());
+        return MessageRecord.builder(sid, MessageRecord.Direction.OUTBOUND, status)
+                .from(m.from().orElse(NUMBER).e164())
+                .to(m.to().e164())
+                .body(m.body())
+                .dateSent(s.created())
+                .segments(Optional.of(segments))
+                .mediaCount(m.mediaUrls().size())
+                .mediaUrls(m.mediaUrls().stream().map(Object::toString).toList())
+                .build();
     }
 
     @Override
@@ -122,9 +128,13 @@ public final class SandboxGateway implements MessageGateway {
     private MessageRecord reply(Sent s) {
         String excerpt = s.message().body().length() > 30 ? s.message().body().substring(0, 30) + "..." : s.message().body();
         String body = "Sandbox reply: got your message" + (excerpt.isEmpty() ? "" : " \"" + excerpt + "\"");
-        return new MessageRecord(s.replySid(), MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED,
-                s.message().to().e164(), s.message().from().orElse(NUMBER).e164(), body, s.created().plus(REPLY_AFTER),
-                Optional.of(1), 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        return MessageRecord.builder(s.replySid(), MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED)
+                .from(s.message().to().e164())
+                .to(s.message().from().orElse(NUMBER).e164())
+                .body(body)
+                .dateSent(s.created().plus(REPLY_AFTER))
+                .segments(Optional.of(1))
+                .build();
     }
 
     private String newSid() {

@@ -1,29 +1,12 @@
 package io.github.twiliosmsmcp.sms;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The waits between status polls and inbox polls. When the server stops, every wait ends at once so
- * that each answer goes out with what is known by then. Nothing else is cut short: a create that is
- * under way always completes and is recorded, which interrupting its thread could not promise.
+ * The waits between status polls, inbox polls and 429 retries: the only time the core spends doing
+ * nothing. Injected, so that tests can move a clock instead of waiting.
  */
-public final class Sleeper {
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
-    /** Waits for {@code duration}; false if the server is stopping, at once or when it starts to. */
-    public boolean sleep(Duration duration) {
-        try {
-            return !stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Ends every wait now and every later one at once. */
-    public void stop() {
-        stopped.countDown();
-    }
+public interface Sleeper {
+    /** Waits for {@code duration}; false if the wait was cut short because the server is stopping. */
+    boolean sleep(Duration duration);
 }

@@ -1,6 +1,6 @@
 package io.github.twiliosmsmcp.stdio;
 
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.sms.StoppableSleeper;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +23,7 @@ final class Shutdown {
 
     private final InFlight inFlight;
     private final ProtocolOutput out;
-    private final Sleeper sleeper;
+    private final StoppableSleeper sleeper;
     private final Duration grace;
     private final IntConsumer exit;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -31,7 +31,7 @@ final class Shutdown {
     private final CountDownLatch answered = new CountDownLatch(1);
     private ClientInput input;
 
-    Shutdown(InFlight inFlight, ProtocolOutput out, Sleeper sleeper, Duration grace, IntConsumer exit) {
+    Shutdown(InFlight inFlight, ProtocolOutput out, StoppableSleeper sleeper, Duration grace, IntConsumer exit) {
         this.inFlight = inFlight;
         this.out = out;
         this.sleeper = sleeper;

@@ -1,7 +1,7 @@
 package io.github.twiliosmsmcp.stdio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.sms.StoppableSleeper;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -28,7 +28,7 @@ public final class StdioChannel {
      *     answer takes, so that only a hung call is cut off
      * @param exit ends the process with a status, once the last answer is written
      */
-    public static StdioChannel open(InputStream stdin, OutputStream stdout, ObjectMapper json, Sleeper sleeper,
+    public static StdioChannel open(InputStream stdin, OutputStream stdout, ObjectMapper json, StoppableSleeper sleeper,
             Duration grace, IntConsumer exit) {
         InFlight inFlight = new InFlight();
         ProtocolOutput output = new ProtocolOutput(stdout, inFlight, json);

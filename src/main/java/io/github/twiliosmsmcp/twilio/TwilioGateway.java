@@ -131,21 +131,20 @@ public final class TwilioGateway implements MessageGateway {
     private static MessageRecord record(Message m) {
         Instant sent = m.getDateSent() != null ? m.getDateSent().toInstant()
                 : m.getDateCreated() != null ? m.getDateCreated().toInstant() : Instant.EPOCH;
-        return new MessageRecord(
-                m.getSid(),
-                MessageRecord.Direction.ofTwilio(m.getDirection() == null ? null : m.getDirection().toString()),
-                MessageStatus.of(m.getStatus() == null ? null : m.getStatus().toString()),
-                m.getFrom() == null ? null : m.getFrom().toString(),
-                m.getTo(),
-                m.getBody() == null ? "" : m.getBody(),
-                sent,
-                parseInt(m.getNumSegments()),
-                parseInt(m.getNumMedia()).orElse(0),
-                Optional.ofNullable(m.getPrice()).filter(p -> !p.isBlank()),
-                Optional.ofNullable(m.getPriceUnit()).map(java.util.Currency::getCurrencyCode),
-                Optional.ofNullable(m.getErrorCode()).filter(code -> code != 0),
-                Optional.ofNullable(m.getErrorMessage()).filter(text -> !text.isBlank()),
-                List.of());
+        return MessageRecord.builder(m.getSid(),
+                        MessageRecord.Direction.ofTwilio(m.getDirection() == null ? null : m.getDirection().toString()),
+                        MessageStatus.of(m.getStatus() == null ? null : m.getStatus().toString()))
+                .from(m.getFrom() == null ? null : m.getFrom().toString())
+                .to(m.getTo())
+                .body(m.getBody() == null ? "" : m.getBody())
+                .dateSent(sent)
+                .segments(parseInt(m.getNumSegments()))
+                .mediaCount(parseInt(m.getNumMedia()).orElse(0))
+                .price(Optional.ofNullable(m.getPrice()).filter(p -> !p.isBlank()))
+                .priceUnit(Optional.ofNullable(m.getPriceUnit()).map(java.util.Currency::getCurrencyCode))
+                .errorCode(Optional.ofNullable(m.getErrorCode()).filter(code -> code != 0))
+                .errorMessage(Optional.ofNullable(m.getErrorMessage()).filter(text -> !text.isBlank()))
+                .build();
     }
 
     private static Optional<Integer> parseInt(String value) {

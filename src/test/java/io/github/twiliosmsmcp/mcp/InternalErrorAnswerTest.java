@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.config.Environment;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.sms.StoppableSleeper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Clock;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InternalErrorAnswerTest {
 
     static Stream<SmsTool> tools() {
-        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new Sleeper());
+        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
         return Stream.of(new SendSmsTool(services), new SendMmsTool(services), new ReplyToSmsTool(services),
                 new ReceiveSmsTool(services, Clock.systemUTC()), new GetConversationTool(services),
                 new MarkSmsReadTool(services), new GetSmsPolicyTool(services, Clock.systemUTC()));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.policy.Mode;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.sms.StoppableSleeper;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
@@ -36,7 +36,7 @@ class ToolInventoryTest {
     private static final java.util.Set<String> READ_ONLY = java.util.Set.of("receive_sms", "get_conversation", "get_sms_policy");
 
     private static List<Tool> definitions() {
-        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new Sleeper());
+        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
         return SmsServer.tools(services, Clock.systemUTC(), Mode.LIVE).stream().map(t -> t.definition(MAPPER)).toList();
     }
 
@@ -77,7 +77,7 @@ class ToolInventoryTest {
 
     @Test
     void receiveOnlyModeDoesNotListTheSendingTools() {
-        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new Sleeper());
+        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
         assertEquals(List.of("receive_sms", "get_conversation", "mark_sms_read", "get_sms_policy"),
                 SmsServer.tools(services, Clock.systemUTC(), Mode.RECEIVE_ONLY).stream().map(SmsTool::name).toList());
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.mcp.SmsServer;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.sms.StoppableSleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class StdioChannelTest {
     private PipedOutputStream serve(Duration grace) throws IOException {
         PipedOutputStream client = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(client, 1 << 20);
-        Sleeper sleeper = new Sleeper();
+        StoppableSleeper sleeper = new StoppableSleeper();
         channel = StdioChannel.open(stdin, stdout, JSON, sleeper, grace, exit::complete);
         SmsServer.start(new Environment(Map.of("SMS_QUIET_HOURS", "off")), "test", JSON, sleeper, channel.input(),
                 channel.output());
@@ -115,7 +115,7 @@ class StdioChannelTest {
     void aCallStillRunningAfterTheGraceIsAnsweredAsUnfinishedAndItsLateAnswerIsDropped() throws Exception {
         InFlight inFlight = new InFlight();
         ProtocolOutput output = new ProtocolOutput(stdout, inFlight, JSON);
-        Shutdown shutdown = new Shutdown(inFlight, output, new Sleeper(), Duration.ofMillis(200), exit::complete);
+        Shutdown shutdown = new Shutdown(inFlight, output, new StoppableSleeper(), Duration.ofMillis(200), exit::complete);
         String call = send(7, "+14155552671");
         ClientInput input = new ClientInput(new ByteArrayInputStream((INIT + "\n" + INITIALIZED + "\n" + call + "\n")
                 .getBytes(StandardCharsets.UTF_8)), new MessageCheck(JSON), inFlight, output,
