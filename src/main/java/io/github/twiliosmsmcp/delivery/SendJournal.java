@@ -1,7 +1,7 @@
 package io.github.twiliosmsmcp.delivery;
 
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.policy.Charge;
 import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.policy.Facts;

@@ -13,7 +13,7 @@ import io.github.twiliosmsmcp.sms.OutgoingMessage;
 import io.github.twiliosmsmcp.sms.SegmentCount;
 import io.github.twiliosmsmcp.sms.Sleeper;
 import io.github.twiliosmsmcp.sms.Segments;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.policy.Charge;
 import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.policy.Mode;

@@ -1,7 +1,7 @@
 package io.github.twiliosmsmcp.inbox;
 
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;

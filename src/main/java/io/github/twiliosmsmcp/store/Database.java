@@ -1,6 +1,6 @@
 package io.github.twiliosmsmcp.store;
 
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

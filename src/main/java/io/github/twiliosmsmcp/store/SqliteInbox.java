@@ -4,7 +4,7 @@ import io.github.twiliosmsmcp.inbox.Inbox;
 import io.github.twiliosmsmcp.policy.OptOutWords;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -5,7 +5,7 @@ import io.github.twiliosmsmcp.delivery.SendIntent;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.policy.Charge;
 import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.policy.Facts;
