@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.store;
 
+import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.io.Closeable;
 import java.io.IOException;
@@ -154,7 +155,7 @@ public final class Database implements Closeable {
                 // The timeout comes first: switching to WAL may itself wait for another process.
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
                 s.execute("PRAGMA foreign_keys = ON");
-                if (!location.isMemory()) {
+                if (!isMemory(location)) {
                     enableWal(s);
                 }
             }
@@ -285,11 +286,17 @@ public final class Database implements Closeable {
     }
 
     private void discardConnection() {
-        if (location.isMemory() && !closed) {
+        if (isMemory(location) && !closed) {
             return;
         }
         closeQuietly(connection);
         connection = null;
+    }
+
+    /** True when the data vanishes with the connection, so a connection must never be thrown away. */
+    static boolean isMemory(DatabaseLocation location) {
+        String rest = location.jdbcUrl().substring("jdbc:sqlite:".length());
+        return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
     }
 
     private static void closeQuietly(Connection c) {

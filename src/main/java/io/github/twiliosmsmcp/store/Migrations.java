@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.store;
 
+import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.sql.Connection;
 import java.sql.ResultSet;

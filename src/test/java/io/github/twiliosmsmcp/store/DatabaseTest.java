@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -215,6 +216,12 @@ class DatabaseTest {
             assertEquals(1, rows(db, "sends"));
             assertEquals(String.valueOf(Migrations.latest()), db.read(c -> text(c, "PRAGMA user_version")));
         }
+    }
+
+    @Test
+    void onlyMemoryUrlsAreMemory() {
+        assertTrue(Database.isMemory(DatabaseLocation.memory()));
+        assertFalse(Database.isMemory(DatabaseLocation.ofFile(dir.resolve("messages.db"))));
     }
 
     @Test
