@@ -1,0 +1,169 @@
+package io.github.twiliosmsmcp.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twiliosmsmcp.inbox.Inbox;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.MessageStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Inbox} must do, whatever stores it. A store runs this by subclassing it (see
+ * {@link SqliteInboxTest}).
+ */
+public abstract class InboxContract extends StoreContract {
+
+    private static MessageRecord inbound(String sid, String body, Instant at, List<String> media) {
+        return new MessageRecord(sid, MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED, "+14155552671",
+                "+15005550006", body, at, Optional.of(1), media.size(), Optional.of("-0.0079"), Optional.of("USD"),
+                Optional.empty(), Optional.empty(), media);
+    }
+
+    private static MessageRecord inbound(String sid) {
+        return inbound(sid, "reply " + sid, START, List.of());
+    }
+
+    @Test
+    void readStateSurvivesReopening() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+        inbox.remember(List.of(inbound("SM1"), inbound("SM2"), inbound("SM3")));
+        assertEquals(Set.of("SM1", "SM2", "SM3"), inbox.unread(List.of("SM1", "SM2", "SM3")));
+        assertEquals(Set.of("SM1", "SM2"), inbox.markRead(List.of("SM1", "SM2")));
+        closeAll();
+
+        Inbox reopened = open().inbox("AC1");
+
+        assertEquals(Set.of("SM3"), reopened.unread(List.of("SM1", "SM2", "SM3")));
+        assertEquals(Set.of("SM3"), reopened.markRead(List.of("SM1", "SM2", "SM3")));
+        assertEquals(Set.of(), reopened.unread(List.of("SM1", "SM2", "SM3")));
+    }
+
+    @Test
+    void rememberingAgainKeepsTheReadState() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+        inbox.remember(List.of(inbound("SM1")));
+        inbox.markRead(List.of("SM1"));
+
+        inbox.remember(List.of(inbound("SM1", "changed", START, List.of())));
+
+        assertEquals(Set.of(), inbox.unread(List.of("SM1")));
+        assertEquals("reply SM1", inbox.find("SM1").orElseThrow().body());
+    }
+
+    @Test
+    void unstoredSidsAreUnreadButCannotBeMarked() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+
+        assertEquals(Set.of("SM404"), inbox.unread(List.of("SM404")));
+        assertEquals(Set.of(), inbox.markRead(List.of("SM404")));
+    }
+
+    @Test
+    void outboundMessagesAreNotKept() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+        MessageRecord sent = new MessageRecord("SMout", MessageRecord.Direction.OUTBOUND, MessageStatus.SENT,
+                "+15005550006", "+14155552671", "hi", START, Optional.of(1), 0, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+
+        inbox.remember(List.of(sent));
+
+        assertEquals(Optional.empty(), inbox.find("SMout"));
+    }
+
+    @Test
+    void eachAccountHasItsOwnInbox() throws Exception {
+        Handle store = open();
+        store.inbox("AC1").remember(List.of(inbound("SM1")));
+
+        assertEquals(Optional.empty(), store.inbox("AC2").find("SM1"));
+        assertEquals(Set.of(), store.inbox("AC2").markRead(List.of("SM1")));
+    }
+
+    @Test
+    void findGivesTheStoredMessage() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+        List<String> media = List.of("https://api.twilio.com/m/ME1", "https://api.twilio.com/m/ME2");
+        inbox.remember(List.of(inbound("SM1", "two pictures", START.minusSeconds(30), media)));
+
+        MessageRecord found = inbox.find("SM1").orElseThrow();
+
+        assertEquals(new MessageRecord("SM1", MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED,
+                "+14155552671", "+15005550006", "two pictures", START.minusSeconds(30), Optional.empty(), 2,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), media), found);
+        assertEquals(Optional.empty(), inbox.find("SM2"));
+    }
+
+    @Test
+    void retentionEmptiesTheBodyButKeepsTheMessage() throws Exception {
+        open().inbox("AC1").remember(List.of(inbound("SM1")));
+        closeAll();
+        clock.advance(RETENTION.plusDays(1));
+
+        Inbox inbox = open().inbox("AC1");
+        MessageRecord found = inbox.find("SM1").orElseThrow();
+
+        assertEquals("", found.body());
+        assertEquals("+14155552671", found.from());
+        assertEquals(Set.of("SM1"), inbox.unread(List.of("SM1")));
+    }
+
+    @Test
+    void messageOlderThanTheRetentionIsStoredWithoutItsText() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+
+        inbox.remember(List.of(inbound("SM1", "ancient", START.minus(Duration.ofDays(100)), List.of())));
+
+        assertEquals("", inbox.find("SM1").orElseThrow().body());
+    }
+
+    // Two handles stand for two server processes answering receive_sms at once.
+    @Test
+    void concurrentMarkReadGivesEachMessageToExactlyOneCaller() throws Exception {
+        List<String> sids = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sids.add("SM" + i);
+        }
+        List<Inbox> inboxes = List.of(open().inbox("AC1"), open().inbox("AC1"));
+        inboxes.get(0).remember(sids.stream().map(InboxContract::inbound).toList());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Set<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Inbox inbox = inboxes.get(i % 2);
+                Callable<Set<String>> markRead = () -> {
+                    start.await();
+                    return inbox.markRead(sids);
+                };
+                calls.add(pool.submit(markRead));
+            }
+            start.countDown();
+
+            Set<String> seen = new HashSet<>();
+            int total = 0;
+            for (Future<Set<String>> call : calls) {
+                Set<String> changed = call.get(60, TimeUnit.SECONDS);
+                total += changed.size();
+                seen.addAll(changed);
+            }
+            assertEquals(sids.size(), total, "a message was marked read by two callers");
+            assertTrue(seen.containsAll(sids));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
