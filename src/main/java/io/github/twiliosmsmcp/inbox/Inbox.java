@@ -10,8 +10,22 @@ import java.util.Set;
 /** Inbound messages this server has seen, with their read state, kept across restarts. */
 public interface Inbox {
 
-    /** Stores messages not stored yet (by SID); those already stored keep their read state. */
-    void remember(Collection<MessageRecord> messages) throws StoreUnavailable;
+    /**
+     * Stores messages not stored yet (by SID); those already stored keep their read state. Each
+     * message stored now for the first time is put to {@code rule}, and the change of its sender's
+     * consent that the rule gives is recorded in the same transaction, at the message's time: so
+     * a STOP is never stored without its effect. Of two changes, the later in time wins.
+     */
+    void remember(Collection<MessageRecord> messages, ConsentRule rule) throws StoreUnavailable;
+
+    /** What a message seen for the first time changes about its sender's consent, if anything. */
+    @FunctionalInterface
+    interface ConsentRule {
+        Optional<ConsentChange> changeFor(MessageRecord message);
+    }
+
+    /** The sender opted out ({@code optedOut}) or back in; {@code source} says why, for a person. */
+    record ConsentChange(boolean optedOut, String source) {}
 
     /** The SIDs among {@code sids} that have not been returned to the model yet. */
     Set<String> unread(Collection<String> sids) throws StoreUnavailable;

@@ -53,7 +53,7 @@ public final class ReceiveService {
                 found = gateway.inbound(numbers, query.from(), query.since(), SCAN_LIMIT, LIST_TIMEOUT).stream()
                         .filter(query::matches)
                         .toList();
-                inbox.remember(found);
+                inbox.remember(found, ConsentReplies::changeFor);
                 Set<String> unreadSids = inbox.unread(found.stream().map(MessageRecord::sid).toList());
                 unread = found.stream().filter(m -> unreadSids.contains(m.sid())).toList();
                 long remaining = deadline - System.nanoTime();

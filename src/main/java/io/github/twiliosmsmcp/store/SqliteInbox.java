@@ -1,7 +1,6 @@
 package io.github.twiliosmsmcp.store;
 
 import io.github.twiliosmsmcp.inbox.Inbox;
-import io.github.twiliosmsmcp.policy.OptOutWords;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
@@ -48,7 +47,7 @@ public final class SqliteInbox implements Inbox {
 
     /** Outbound messages are ignored: the inbox holds what others sent to us. */
     @Override
-    public void remember(Collection<MessageRecord> messages) throws StoreUnavailable {
+    public void remember(Collection<MessageRecord> messages, ConsentRule rule) throws StoreUnavailable {
         List<MessageRecord> inbound = oldestFirst(messages).stream()
                 .filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
                 .toList();
@@ -73,12 +72,10 @@ public final class SqliteInbox implements Inbox {
                     insert.setInt(7, m.mediaCount());
                     insert.setLong(8, received.toEpochMilli());
                     insert.setLong(9, now);
-                    // A STOP or START seen for the first time changes the sender's consent, latest word first.
                     if (insert.executeUpdate() == 1) {
-                        Optional<OptOutWords.ConsentChange> change = OptOutWords.classify(m.body());
+                        Optional<ConsentChange> change = rule.changeFor(m);
                         if (change.isPresent()) {
-                            Consent.record(c, account, m.from(), change.get() == OptOutWords.ConsentChange.OPT_OUT,
-                                    received, "replied \"" + m.body().strip() + "\" (" + m.sid() + ")");
+                            Consent.record(c, account, m.from(), change.get().optedOut(), received, change.get().source());
                         }
                     }
                 }
