@@ -2,7 +2,9 @@ package io.github.twiliosmsmcp.inbox;
 
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,13 @@ public interface Inbox {
 
     /** A stored inbound message, for replying to it. */
     Optional<MessageRecord> find(String sid) throws StoreUnavailable;
+
+    /**
+     * Stored messages received at or after {@code from} and before {@code to}, oldest first (of
+     * the same instant, the one stored first), at most {@code limit} of them; whether read or not.
+     * For front doors that show what arrived in a period, such as the webhook service.
+     */
+    List<MessageRecord> receivedBetween(Instant from, Instant to, int limit) throws StoreUnavailable;
 
     /**
      * The place of each message, in either direction, by SID. Messages the store has not learned

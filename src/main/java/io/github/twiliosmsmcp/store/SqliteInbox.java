@@ -155,6 +155,22 @@ public final class SqliteInbox implements Inbox {
         });
     }
 
+    @Override
+    public List<MessageRecord> receivedBetween(Instant from, Instant to, int limit) throws StoreUnavailable {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT inbound.sid, sender, recipient, body,"
+                    + " media_urls, num_media, received_at FROM inbound JOIN learned ON learned.account ="
+                    + " inbound.account AND learned.sid = inbound.sid WHERE inbound.account = ? AND received_at >= ?"
+                    + " AND received_at < ? ORDER BY received_at, learned.seq LIMIT ?")) {
+                select.setString(1, account);
+                select.setLong(2, from.toEpochMilli());
+                select.setLong(3, to.toEpochMilli());
+                select.setInt(4, limit);
+                return Rows.all(select, SqliteInbox::record);
+            }
+        });
+    }
+
     /** Storing a message gives it its place too (a trigger), so only messages never stored are learned here. */
     @Override
     public Map<String, Place> places(Collection<MessageRecord> messages) throws StoreUnavailable {

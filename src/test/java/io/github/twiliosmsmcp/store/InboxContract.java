@@ -122,6 +122,51 @@ public abstract class InboxContract extends StoreContract {
         assertEquals(Optional.empty(), inbox.find("SM2"));
     }
 
+    private static List<String> sids(List<MessageRecord> messages) {
+        return messages.stream().map(MessageRecord::sid).toList();
+    }
+
+    @Test
+    void receivedBetweenIsHalfOpenAndOldestFirst() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+        inbox.remember(List.of(inbound("SMlater", "d", START.plusSeconds(60), List.of()),
+                inbound("SMbefore", "a", START.minusSeconds(61), List.of()),
+                inbound("SMnow", "c", START, List.of()),
+                inbound("SMfrom", "b", START.minusSeconds(60), List.of())), NO_CHANGE);
+
+        List<MessageRecord> found = inbox.receivedBetween(START.minusSeconds(60), START.plusSeconds(60), 10);
+
+        assertEquals(List.of("SMfrom", "SMnow"), sids(found));
+        assertEquals("b", found.get(0).body());
+    }
+
+    @Test
+    void receivedBetweenGivesMessagesOfTheSameInstantInTheOrderTheyWereStored() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+        inbox.remember(List.of(inbound("SMz")), NO_CHANGE);
+        inbox.remember(List.of(inbound("SMa")), NO_CHANGE);
+
+        assertEquals(List.of("SMz", "SMa"), sids(inbox.receivedBetween(START, START.plusMillis(1), 10)));
+    }
+
+    @Test
+    void receivedBetweenKeepsTheOldestUpToTheLimitReadOrNot() throws Exception {
+        Inbox inbox = open().inbox("AC1");
+        inbox.remember(List.of(inbound("SM1", "1", START, List.of()), inbound("SM2", "2", START.plusSeconds(1), List.of()),
+                inbound("SM3", "3", START.plusSeconds(2), List.of())), NO_CHANGE);
+        inbox.markRead(List.of("SM1"));
+
+        assertEquals(List.of("SM1", "SM2"), sids(inbox.receivedBetween(START, START.plusSeconds(60), 2)));
+    }
+
+    @Test
+    void receivedBetweenSeesOnlyItsAccount() throws Exception {
+        Handle store = open();
+        store.inbox("AC1").remember(List.of(inbound("SM1")), NO_CHANGE);
+
+        assertEquals(List.of(), store.inbox("AC2").receivedBetween(START, START.plusSeconds(1), 10));
+    }
+
     @Test
     void retentionEmptiesTheBodyButKeepsTheMessage() throws Exception {
         open().inbox("AC1").remember(List.of(inbound("SM1")), NO_CHANGE);

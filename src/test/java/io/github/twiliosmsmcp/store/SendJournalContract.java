@@ -258,6 +258,43 @@ public abstract class SendJournalContract extends StoreContract {
     }
 
     @Test
+    void anAcceptedSendIsFoundByItsMessageIdWithItsLatestStatus() throws Exception {
+        long id = fresh(hello());
+        assertEquals(Optional.empty(), journal.byMessageId("AC1", "SM1"));
+        journal.accepted(id, accepted("SM1", MessageStatus.QUEUED, Optional.empty()));
+        assertEquals(Optional.of(MessageStatus.QUEUED), journal.byMessageId("AC1", "SM1").orElseThrow().status());
+
+        journal.status(id, accepted("SM1", MessageStatus.UNDELIVERED, Optional.of(30003)));
+
+        PastSend found = journal.byMessageId("AC1", "SM1").orElseThrow();
+        assertEquals(id, found.id());
+        assertEquals(PastSend.State.ACCEPTED, found.state());
+        assertEquals(Optional.of(MessageStatus.UNDELIVERED), found.status());
+        assertEquals(Optional.of(30003), found.errorCode());
+        assertEquals(Optional.of("Hello"), found.body());
+    }
+
+    // Reconciliation learns the message id of a send whose create call went unanswered.
+    @Test
+    void anUnknownSendIsFoundByTheMessageIdLearnedLater() throws Exception {
+        long id = fresh(hello());
+        journal.unknown(id, "timeout");
+
+        journal.status(id, accepted("SM9", MessageStatus.DELIVERED, Optional.empty()));
+
+        assertEquals(id, journal.byMessageId("AC1", "SM9").orElseThrow().id());
+    }
+
+    @Test
+    void aMessageIdBelongsToItsAccount() throws Exception {
+        long id = fresh(hello());
+        journal.accepted(id, accepted("SM1", MessageStatus.QUEUED, Optional.empty()));
+
+        assertEquals(Optional.empty(), journal.byMessageId("AC2", "SM1"));
+        assertEquals(Optional.empty(), journal.byMessageId("AC1", "SM2"));
+    }
+
+    @Test
     void ownerRoundTrips() throws Exception {
         fresh(hello());
 
