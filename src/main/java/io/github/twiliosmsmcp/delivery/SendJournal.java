@@ -1,12 +1,13 @@
 package io.github.twiliosmsmcp.delivery;
 
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.policy.Charge;
 import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.policy.Facts;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable record of every send: what makes "never twice" hold across tool calls, client
@@ -51,6 +52,13 @@ public interface SendJournal {
     /** A later status of an accepted message (from polling, or a repeat that re-read it). */
     void status(long id, MessageRecord message) throws StoreUnavailable;
 
+    /**
+     * The send the provider knows by {@code messageId} (Twilio's message SID), if this journal
+     * recorded it. Status callbacks name only the message id: the webhook service uses this to
+     * find the send a callback is about, so it belongs to the port although nothing in the stdio
+     * server calls it yet.
+     */
+    Optional<PastSend> byMessageId(String account, String messageId) throws StoreUnavailable;
 
     /** What {@link #claim} found. */
     sealed interface Claim permits Fresh, Repeat, Refused {}

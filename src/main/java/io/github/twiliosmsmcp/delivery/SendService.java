@@ -9,7 +9,7 @@ import io.github.twiliosmsmcp.policy.PriceTable;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.Sleeper;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public final class ConversationService {
             List<MessageRecord> listed = Stream.concat(received.stream(), sent.stream()).toList();
             List<MessageRecord> thread = ThreadOrder.oldestFirst(listed, inbox.places(listed));
             List<MessageRecord> shown = new ArrayList<>(thread.subList(Math.max(0, thread.size() - limit), thread.size()));
-            inbox.remember(received);
+            inbox.remember(received, ConsentReplies::changeFor);
             inbox.markRead(shown.stream().filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
                     .map(MessageRecord::sid).toList());
             return new Conversation(other.e164(), shown, thread.size() - shown.size(), gateway.simulated(),

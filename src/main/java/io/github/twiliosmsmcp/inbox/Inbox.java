@@ -1,8 +1,10 @@
 package io.github.twiliosmsmcp.inbox;
 
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,8 +12,22 @@ import java.util.Set;
 /** Inbound messages this server has seen, with their read state, kept across restarts. */
 public interface Inbox {
 
-    /** Stores messages not stored yet (by SID); those already stored keep their read state. */
-    void remember(Collection<MessageRecord> messages) throws StoreUnavailable;
+    /**
+     * Stores messages not stored yet (by SID); those already stored keep their read state. Each
+     * message stored now for the first time is put to {@code rule}, and the change of its sender's
+     * consent that the rule gives is recorded in the same transaction, at the message's time: so
+     * a STOP is never stored without its effect. Of two changes, the later in time wins.
+     */
+    void remember(Collection<MessageRecord> messages, ConsentRule rule) throws StoreUnavailable;
+
+    /** What a message seen for the first time changes about its sender's consent, if anything. */
+    @FunctionalInterface
+    interface ConsentRule {
+        Optional<ConsentChange> changeFor(MessageRecord message);
+    }
+
+    /** The sender opted out ({@code optedOut}) or back in; {@code source} says why, for a person. */
+    record ConsentChange(boolean optedOut, String source) {}
 
     /** The SIDs among {@code sids} that have not been returned to the model yet. */
     Set<String> unread(Collection<String> sids) throws StoreUnavailable;
@@ -24,6 +40,13 @@ public interface Inbox {
 
     /** A stored inbound message, for replying to it. */
     Optional<MessageRecord> find(String sid) throws StoreUnavailable;
+
+    /**
+     * Stored messages received at or after {@code from} and before {@code to}, oldest first (of
+     * the same instant, the one stored first), at most {@code limit} of them; whether read or not.
+     * For front doors that show what arrived in a period, such as the webhook service.
+     */
+    List<MessageRecord> receivedBetween(Instant from, Instant to, int limit) throws StoreUnavailable;
 
     /**
      * The place of each message, in either direction, by SID. Messages the store has not learned

@@ -7,7 +7,7 @@ import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.Sleeper;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class ReceiveService {
                 found = gateway.inbound(numbers, query.from(), query.since(), SCAN_LIMIT, LIST_TIMEOUT).stream()
                         .filter(query::matches)
                         .toList();
-                inbox.remember(found);
+                inbox.remember(found, ConsentReplies::changeFor);
                 Set<String> unreadSids = inbox.unread(found.stream().map(MessageRecord::sid).toList());
                 unread = found.stream().filter(m -> unreadSids.contains(m.sid())).toList();
                 long remaining = deadline - System.nanoTime();

@@ -5,7 +5,7 @@ import io.github.twiliosmsmcp.inbox.Conversation;
 import io.github.twiliosmsmcp.inbox.ConversationService;
 import io.github.twiliosmsmcp.phone.ParsedNumber;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.Times;
+import io.github.twiliosmsmcp.common.Times;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.LinkedHashMap;
 import java.util.Map;

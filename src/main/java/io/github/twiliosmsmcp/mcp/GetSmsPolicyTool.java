@@ -7,7 +7,7 @@ import io.github.twiliosmsmcp.policy.Allowance;
 import io.github.twiliosmsmcp.policy.NumberRule;
 import io.github.twiliosmsmcp.policy.Policy;
 import io.github.twiliosmsmcp.policy.QuietHours;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.inbox.ReceiveReport;
 import io.github.twiliosmsmcp.inbox.VerificationCodes;
-import io.github.twiliosmsmcp.sms.Times;
+import io.github.twiliosmsmcp.common.Times;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.temporal.ChronoUnit;

@@ -4,7 +4,7 @@ import io.github.twiliosmsmcp.delivery.SendRequest;
 import io.github.twiliosmsmcp.delivery.Shown;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -6,7 +6,7 @@ import io.github.twiliosmsmcp.delivery.SendReport;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.sms.Encoding;
-import io.github.twiliosmsmcp.sms.Times;
+import io.github.twiliosmsmcp.common.Times;
 import java.math.BigDecimal;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.SegmentCount;

@@ -16,7 +16,7 @@ import io.github.twiliosmsmcp.sandbox.SandboxGateway;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.Sleeper;
 import io.github.twiliosmsmcp.store.Database;
-import io.github.twiliosmsmcp.store.DatabaseLocation;
+import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.store.SqliteInbox;
 import io.github.twiliosmsmcp.store.SqliteSendJournal;
 import io.github.twiliosmsmcp.twilio.TwilioGateway;

@@ -4,7 +4,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import io.github.twiliosmsmcp.policy.TimeZones;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

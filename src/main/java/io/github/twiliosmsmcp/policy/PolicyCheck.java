@@ -1,7 +1,8 @@
 package io.github.twiliosmsmcp.policy;
 
 import io.github.twiliosmsmcp.phone.PhoneNumber;
-import io.github.twiliosmsmcp.sms.Times;
+import io.github.twiliosmsmcp.phone.TimeZones;
+import io.github.twiliosmsmcp.common.Times;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

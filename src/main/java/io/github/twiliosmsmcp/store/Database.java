@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.store;
 
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.config.DatabaseLocation;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -28,9 +29,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failed open is not remembered: the next use tries again, so a person can fix the file or
  * its folder without restarting the client.
+ *
+ * <p>Message bodies older than the retention are forgotten at the open and then by the first write
+ * transaction at least {@link #PURGE_EVERY} after the last purge, inside that transaction. On use
+ * rather than on a timer: a timer thread would need its own lifecycle and would take the write lock
+ * at moments no caller chose; a server that writes nothing adds nothing to forget, and the
+ * injected clock is all a test needs.
  */
 public final class Database implements Closeable {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     /** How long a transaction waits for another process's lock before giving up. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
@@ -53,6 +62,7 @@ public final class Database implements Closeable {
     private final Duration retention;
     private Connection connection;
     private boolean closed;
+    private Instant nextPurge = Instant.MIN;
 
     public Database(DatabaseLocation location, Clock clock, Duration retention) {
         this.location = Objects.requireNonNull(location, "location");
@@ -85,17 +95,21 @@ public final class Database implements Closeable {
      * first read, so two processes that check-then-insert (a claim) run one after the other.
      */
     public synchronized <T> T write(Work<T> work) throws StoreUnavailable {
-        return inTransaction("BEGIN IMMEDIATE", work);
+        Instant now = clock.instant();
+        if (connection == null || now.isBefore(nextPurge)) {
+            return inTransaction("BEGIN IMMEDIATE", work);
+        }
+        T result = inTransaction("BEGIN IMMEDIATE", c -> {
+            purge(c);
+            return work.run(c);
+        });
+        nextPurge = now.plus(PURGE_EVERY);
+        return result;
     }
 
     /** Runs {@code work} in one read transaction, so that it sees one consistent state. */
     public synchronized <T> T read(Work<T> work) throws StoreUnavailable {
         return inTransaction("BEGIN", work);
-    }
-
-    /** Forgets the text of messages older than the retention; the rows stay, so send-once still holds. */
-    public void purgeExpired() throws StoreUnavailable {
-        write(this::purge);
     }
 
     @Override
@@ -154,12 +168,14 @@ public final class Database implements Closeable {
                 // The timeout comes first: switching to WAL may itself wait for another process.
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
                 s.execute("PRAGMA foreign_keys = ON");
-                if (!location.isMemory()) {
+                if (!isMemory(location)) {
                     enableWal(s);
                 }
             }
             Migrations.apply(c, location);
+            Instant now = clock.instant();
             purge(c);
+            nextPurge = now.plus(PURGE_EVERY);
             log.info("Message database: {}", location.describe());
             return c;
         } catch (SQLException e) {
@@ -222,18 +238,17 @@ public final class Database implements Closeable {
         return "the system refused it";
     }
 
-    private int purge(Connection c) throws SQLException {
+    /** Forgets the text of messages older than the retention; the rows stay, so send-once still holds. */
+    private void purge(Connection c) throws SQLException {
         long cutoff = retentionCutoff().toEpochMilli();
-        int purged = 0;
         for (String sql : new String[] {
                 "UPDATE sends SET body = NULL WHERE body IS NOT NULL AND created_at < ?",
                 "UPDATE inbound SET body = NULL, media_urls = '' WHERE (body IS NOT NULL OR media_urls <> '') AND received_at < ?"}) {
             try (var update = c.prepareStatement(sql)) {
                 update.setLong(1, cutoff);
-                purged += update.executeUpdate();
+                update.executeUpdate();
             }
         }
-        return purged;
     }
 
     private StoreUnavailable unavailable(SQLException e) {
@@ -285,11 +300,17 @@ public final class Database implements Closeable {
     }
 
     private void discardConnection() {
-        if (location.isMemory() && !closed) {
+        if (isMemory(location) && !closed) {
             return;
         }
         closeQuietly(connection);
         connection = null;
+    }
+
+    /** True when the data vanishes with the connection, so a connection must never be thrown away. */
+    static boolean isMemory(DatabaseLocation location) {
+        String rest = location.jdbcUrl().substring("jdbc:sqlite:".length());
+        return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
     }
 
     private static void closeQuietly(Connection c) {

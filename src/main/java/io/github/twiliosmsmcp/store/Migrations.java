@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.store;
 
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.config.DatabaseLocation;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,12 +1,31 @@
 package io.github.twiliosmsmcp.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Reading nullable columns, which JDBC otherwise turns into zeros. */
+/** Reading rows: every row of a query, and nullable columns, which JDBC otherwise turns into zeros. */
 final class Rows {
     private Rows() {}
+
+    /** Reads one row; the result set is positioned on it. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    static <T> List<T> all(PreparedStatement select, Reader<T> reader) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                rows.add(reader.read(rs));
+            }
+        }
+        return rows;
+    }
 
     static Optional<Integer> optionalInt(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);

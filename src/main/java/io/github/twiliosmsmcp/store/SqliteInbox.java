@@ -1,10 +1,9 @@
 package io.github.twiliosmsmcp.store;
 
 import io.github.twiliosmsmcp.inbox.Inbox;
-import io.github.twiliosmsmcp.policy.OptOutWords;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +47,7 @@ public final class SqliteInbox implements Inbox {
 
     /** Outbound messages are ignored: the inbox holds what others sent to us. */
     @Override
-    public void remember(Collection<MessageRecord> messages) throws StoreUnavailable {
+    public void remember(Collection<MessageRecord> messages, ConsentRule rule) throws StoreUnavailable {
         List<MessageRecord> inbound = oldestFirst(messages).stream()
                 .filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
                 .toList();
@@ -73,12 +72,10 @@ public final class SqliteInbox implements Inbox {
                     insert.setInt(7, m.mediaCount());
                     insert.setLong(8, received.toEpochMilli());
                     insert.setLong(9, now);
-                    // A STOP or START seen for the first time changes the sender's consent, latest word first.
                     if (insert.executeUpdate() == 1) {
-                        Optional<OptOutWords.ConsentChange> change = OptOutWords.classify(m.body());
+                        Optional<ConsentChange> change = rule.changeFor(m);
                         if (change.isPresent()) {
-                            Consent.record(c, account, m.from(), change.get() == OptOutWords.ConsentChange.OPT_OUT,
-                                    received, "replied \"" + m.body().strip() + "\" (" + m.sid() + ")");
+                            Consent.record(c, account, m.from(), change.get().optedOut(), received, change.get().source());
                         }
                     }
                 }
@@ -154,6 +151,22 @@ public final class SqliteInbox implements Inbox {
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next() ? Optional.of(record(rs)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<MessageRecord> receivedBetween(Instant from, Instant to, int limit) throws StoreUnavailable {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT inbound.sid, sender, recipient, body,"
+                    + " media_urls, num_media, received_at FROM inbound JOIN learned ON learned.account ="
+                    + " inbound.account AND learned.sid = inbound.sid WHERE inbound.account = ? AND received_at >= ?"
+                    + " AND received_at < ? ORDER BY received_at, learned.seq LIMIT ?")) {
+                select.setString(1, account);
+                select.setLong(2, from.toEpochMilli());
+                select.setLong(3, to.toEpochMilli());
+                select.setInt(4, limit);
+                return Rows.all(select, SqliteInbox::record);
             }
         });
     }

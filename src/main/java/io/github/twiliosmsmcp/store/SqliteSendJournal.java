@@ -5,7 +5,7 @@ import io.github.twiliosmsmcp.delivery.SendIntent;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.policy.Charge;
 import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.policy.Facts;
@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,14 +88,8 @@ public final class SqliteSendJournal implements SendJournal {
             select.setString(1, account);
             select.setLong(2, since.toEpochMilli());
             select.setBoolean(3, includeDryRun);
-            List<Charge> charges = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    charges.add(new Charge(Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("recipient"),
-                            new BigDecimal(rs.getString("usd"))));
-                }
-            }
-            return charges;
+            return Rows.all(select, rs -> new Charge(Instant.ofEpochMilli(rs.getLong("created_at")),
+                    rs.getString("recipient"), new BigDecimal(rs.getString("usd"))));
         }
     }
 
@@ -123,6 +116,18 @@ public final class SqliteSendJournal implements SendJournal {
         update(id, "UPDATE sends SET state = 'ACCEPTED', status = ?, error_code = ?, sid = COALESCE(sid, ?),"
                 + " price_usd = COALESCE(?, price_usd), updated_at = ? WHERE id = ?",
                 message.status().twilioValue(), message.errorCode().orElse(null), message.sid(), usd(message));
+    }
+
+    @Override
+    public Optional<PastSend> byMessageId(String account, String messageId) throws StoreUnavailable {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM sends WHERE account = ? AND sid = ? ORDER BY id DESC LIMIT 1")) {
+                select.setString(1, account);
+                select.setString(2, messageId);
+                return first(select);
+            }
+        });
     }
 
     /** Twilio's price as a cost in US dollars; other currencies are left to the estimate. */

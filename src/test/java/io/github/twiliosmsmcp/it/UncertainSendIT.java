@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.fake.FakeTwilioApi;
 import io.github.twiliosmsmcp.fake.Scenario;
-import io.github.twiliosmsmcp.sms.Times;
+import io.github.twiliosmsmcp.common.Times;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.policy.QuietHours;
-import io.github.twiliosmsmcp.policy.TimeZones;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

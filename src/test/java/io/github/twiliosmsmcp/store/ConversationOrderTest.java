@@ -3,9 +3,11 @@ package io.github.twiliosmsmcp.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.delivery.SendIntent;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.inbox.Conversation;
+import io.github.twiliosmsmcp.inbox.ConsentReplies;
 import io.github.twiliosmsmcp.inbox.ConversationService;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.policy.Decision;
@@ -93,7 +95,7 @@ class ConversationOrderTest {
     void aReplyInTheSameSecondComesAfterTheMessageItAnswers() throws Exception {
         MessageRecord question = inbound(sid('f'));
         MessageRecord answer = outbound(sid('0'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(question));
+        new SqliteInbox(database, ACCOUNT).remember(List.of(question), ConsentReplies::changeFor);
         replied(answer, question.sid());
         twilio.list(question, answer);
 
@@ -108,7 +110,7 @@ class ConversationOrderTest {
         MessageRecord earlier = inbound(sid('a'));
         MessageRecord question = inbound(sid('f'));
         MessageRecord answer = outbound(sid('0'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(earlier));
+        new SqliteInbox(database, ACCOUNT).remember(List.of(earlier), ConsentReplies::changeFor);
         replied(answer, question.sid());
         twilio.list(earlier, question, answer);
 
@@ -120,8 +122,8 @@ class ConversationOrderTest {
         MessageRecord first = inbound(sid('f'));
         MessageRecord second = inbound(sid('0'));
         MessageRecord sentElsewhere = outbound(sid('5'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(first));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(second));
+        new SqliteInbox(database, ACCOUNT).remember(List.of(first), ConsentReplies::changeFor);
+        new SqliteInbox(database, ACCOUNT).remember(List.of(second), ConsentReplies::changeFor);
         twilio.list(second, sentElsewhere, first);
 
         List<String> firstRead = conversation();
@@ -139,9 +141,9 @@ class ConversationOrderTest {
         MessageRecord first = inbound(sid('f'));
         MessageRecord second = inbound(sid('0'));
         MessageRecord answer = outbound(sid('5'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(first));
+        new SqliteInbox(database, ACCOUNT).remember(List.of(first), ConsentReplies::changeFor);
         clock.advance(Duration.ofSeconds(1));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(second));
+        new SqliteInbox(database, ACCOUNT).remember(List.of(second), ConsentReplies::changeFor);
         clock.advance(Duration.ofSeconds(1));
         replied(answer, first.sid());
         database.write(c -> {

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.config.DatabaseLocation;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,10 +189,41 @@ class DatabaseTest {
             assertNull(db.read(c -> text(c, "SELECT body FROM inbound WHERE sid = 'SM1'")));
 
             clock.advance(Duration.ofDays(60));
-            db.purgeExpired();
+            db.write(c -> null);
 
             assertEquals(2, rows(db, "sends"));
             assertNull(db.read(c -> text(c, "SELECT body FROM sends WHERE message_key = 'newer'")));
+        }
+    }
+
+    private static String body(Database db, String key) throws StoreUnavailable {
+        return db.read(c -> text(c, "SELECT body FROM sends WHERE message_key = '" + key + "'"));
+    }
+
+    // A server may run for weeks: what expires meanwhile goes with the first write an hour after the last purge.
+    @Test
+    void anOpenDatabasePurgesOnWritesAtMostOnceAnHour() throws Exception {
+        MutableClock clock = new MutableClock(START);
+        try (Database db = new Database(DatabaseLocation.ofFile(dir.resolve("messages.db")), clock, Duration.ofHours(2))) {
+            db.write(c -> update(c, insertSend("first", START)));
+            clock.advance(Duration.ofMinutes(30));
+            db.write(c -> update(c, insertSend("second", clock.instant())));
+
+            clock.advance(Duration.ofMinutes(100));
+            db.write(c -> update(c, insertSend("third", clock.instant())));
+            assertNull(body(db, "first"), "expired 10 minutes ago, and the last purge was at the open");
+            assertEquals("second", body(db, "second"));
+
+            clock.advance(Duration.ofMinutes(30));
+            db.write(c -> update(c, insertSend("fourth", clock.instant())));
+            assertEquals("second", body(db, "second"), "expired, but the last purge was 30 minutes ago");
+
+            clock.advance(Duration.ofMinutes(30));
+            db.read(c -> count(c, "sends"));
+            assertEquals("second", body(db, "second"), "reads do not purge");
+            db.write(c -> null);
+            assertNull(body(db, "second"));
+            assertEquals("fourth", body(db, "fourth"));
         }
     }
 
@@ -215,6 +247,12 @@ class DatabaseTest {
             assertEquals(1, rows(db, "sends"));
             assertEquals(String.valueOf(Migrations.latest()), db.read(c -> text(c, "PRAGMA user_version")));
         }
+    }
+
+    @Test
+    void onlyMemoryUrlsAreMemory() {
+        assertTrue(Database.isMemory(DatabaseLocation.memory()));
+        assertFalse(Database.isMemory(DatabaseLocation.ofFile(dir.resolve("messages.db"))));
     }
 
     @Test

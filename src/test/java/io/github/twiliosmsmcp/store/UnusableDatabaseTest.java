@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.twiliosmsmcp.sms.StoreUnavailable;
+import io.github.twiliosmsmcp.config.DatabaseLocation;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,5 @@
-package io.github.twiliosmsmcp.store;
+package io.github.twiliosmsmcp.config;
 
-import io.github.twiliosmsmcp.config.Settings;
-import io.github.twiliosmsmcp.config.Environment;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,9 +10,7 @@ import java.util.Optional;
  * database. Resolving it touches nothing on disk, so it can be done at start-up.
  */
 public final class DatabaseLocation {
-    /** The setting that overrides the default location. */
-
-    static final String URL_PREFIX = "jdbc:sqlite:";
+    private static final String URL_PREFIX = "jdbc:sqlite:";
     private static final String APP_FOLDER = "twilio-sms-mcp";
     private static final String FILE_NAME = "messages.db";
 
@@ -103,12 +99,6 @@ public final class DatabaseLocation {
     /** For messages and logs: the file path, the URL, or "in memory". */
     public String describe() {
         return description;
-    }
-
-    /** True when the data vanishes with the connection, so a connection must never be thrown away. */
-    boolean isMemory() {
-        String rest = jdbcUrl.substring(URL_PREFIX.length());
-        return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.github.twiliosmsmcp.sms;
+package io.github.twiliosmsmcp.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

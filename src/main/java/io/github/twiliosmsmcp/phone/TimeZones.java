@@ -1,6 +1,5 @@
-package io.github.twiliosmsmcp.policy;
+package io.github.twiliosmsmcp.phone;
 
-import io.github.twiliosmsmcp.phone.PhoneNumber;
 import java.time.ZoneId;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.twiliosmsmcp.sms;
+package io.github.twiliosmsmcp.common;
 
 /**
  * The message store cannot be used (corrupt, unwritable, locked for too long). Sending stops

@@ -1,9 +1,8 @@
-package io.github.twiliosmsmcp.store;
+package io.github.twiliosmsmcp.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twiliosmsmcp.config.Environment;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +126,5 @@ class DatabaseLocationTest {
         assertEquals("jdbc:sqlite::memory:", location.jdbcUrl());
         assertEquals(Optional.empty(), location.file());
         assertEquals("in memory", location.describe());
-        assertTrue(location.isMemory());
     }
 }
