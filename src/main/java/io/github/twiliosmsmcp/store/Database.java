@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.store;
 
+import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import io.github.twiliosmsmcp.sms.StoreUnavailable;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * its folder without restarting the client.
  */
 public final class Database implements Closeable {
-    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(SettingsCatalogue.RETENTION_DAYS.defaultValue());
 
     /** How long a transaction waits for another process's lock before giving up. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
