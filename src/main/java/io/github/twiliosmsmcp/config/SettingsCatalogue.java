@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every setting the server reads, in the order the README's configuration table and {@code --help}
@@ -75,10 +76,9 @@ public final class SettingsCatalogue {
     public static final List<Setting<?>> TWILIO = List.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY, API_SECRET, PHONE_NUMBER,
             MESSAGING_SERVICE_SID, API_BASE_URL);
 
-    public static final List<Setting<?>> ALL = List.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY, API_SECRET, PHONE_NUMBER,
-            MESSAGING_SERVICE_SID, API_BASE_URL, DEFAULT_REGION, STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE,
-            DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED, REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR,
-            PER_DAY, DAILY_BUDGET, QUIET_HOURS);
+    public static final List<Setting<?>> ALL = Stream.concat(TWILIO.stream(), Stream.of(DEFAULT_REGION,
+            STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
+            REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS)).toList();
 
     private SettingsCatalogue() {}
 }

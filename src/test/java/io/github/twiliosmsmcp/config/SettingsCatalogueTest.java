@@ -1,6 +1,8 @@
 package io.github.twiliosmsmcp.config;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
@@ -26,10 +28,12 @@ class SettingsCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("settings")
-    void aDefaultWrittenAsAValueIsAValidOne(Setting<?> setting) {
-        setting.defaultText().ifPresent(text -> setting.defaultValue(new PhoneNumberParser("US")));
-        assertTrue(setting.defaultText().isEmpty() || setting.defaultText().get().equals(setting.shownDefault()), setting.name());
-        assertTrue(!setting.help().isBlank(), setting.name());
+    void aDefaultWrittenAsAValueIsAValidOneAndShownAsWritten(Setting<?> setting) {
+        if (setting.defaultText().isPresent()) {
+            assertDoesNotThrow(() -> setting.defaultValue(new PhoneNumberParser("US")), setting.name());
+            assertEquals(setting.defaultText().get(), setting.shownDefault(), setting.name());
+        }
+        assertFalse(setting.help().isBlank(), setting.name());
     }
 
     @Test
@@ -37,7 +41,6 @@ class SettingsCatalogueTest {
         Set<String> names = SettingsCatalogue.ALL.stream().map(Setting::name).collect(Collectors.toSet());
 
         assertEquals(SettingsCatalogue.ALL.size(), names.size());
-        assertTrue(SettingsCatalogue.ALL.containsAll(SettingsCatalogue.TWILIO));
         SettingsCatalogue.TWILIO.forEach(setting -> assertTrue(setting.name().startsWith("TWILIO_"), setting.name()));
     }
 
