@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.config.Environment;
+import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.sms.Sleeper;
@@ -49,7 +50,7 @@ public final class SmsServer {
         McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
         Clock clock = Clock.systemUTC();
         Services services = new Services(environment, NAME + "/" + version, clock, sleeper);
-        Mode mode = environment.get(Mode.SETTING).flatMap(Mode::parse).orElse(Mode.LIVE);
+        Mode mode = Settings.mode(environment);
         List<SyncToolSpecification> specifications = tools(services, clock, mode).stream()
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(tool.definition(mapper))

@@ -29,11 +29,4 @@ public record Policy(
         allowed = List.copyOf(allowed);
         blocked = List.copyOf(blocked);
     }
-
-    /** The rules that apply when the owner sets nothing: generous, but never unlimited. */
-    public static Policy defaults(boolean sandbox) {
-        // Nothing in the sandbox reaches a phone, so there is no one to wake at night.
-        Optional<QuietHours> quiet = sandbox ? Optional.empty() : QuietHours.parse("21:00-08:00");
-        return new Policy(Mode.LIVE, List.of(), List.of(), false, 5, 30, 200, Optional.empty(), quiet);
-    }
 }

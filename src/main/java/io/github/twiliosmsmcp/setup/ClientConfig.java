@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.twiliosmsmcp.config.Settings;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -120,9 +121,9 @@ public record ClientConfig(String name, String command, List<String> args) {
 
     private static Map<String, String> placeholders(String accountSid, String authToken, String phoneNumber) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("TWILIO_ACCOUNT_SID", accountSid);
-        values.put("TWILIO_AUTH_TOKEN", authToken);
-        values.put("TWILIO_PHONE_NUMBER", phoneNumber);
+        values.put(Settings.ACCOUNT_SID, accountSid);
+        values.put(Settings.AUTH_TOKEN, authToken);
+        values.put(Settings.PHONE_NUMBER, phoneNumber);
         return Collections.unmodifiableMap(values);
     }
 }

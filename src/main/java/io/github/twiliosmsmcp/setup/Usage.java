@@ -1,42 +1,18 @@
 package io.github.twiliosmsmcp.setup;
 
-import io.github.twiliosmsmcp.config.Settings;
-import io.github.twiliosmsmcp.policy.Mode;
-import io.github.twiliosmsmcp.policy.Policy;
+import io.github.twiliosmsmcp.config.Setting;
+import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The {@code --help} and {@code --version} texts. Plain strings only: these modes must answer at once. */
+/**
+ * The {@code --help} and {@code --version} texts. They load nothing heavy (the settings catalogue reads
+ * no value), because these modes must answer at once.
+ */
 public final class Usage {
     private static final String JAR = "twilio-sms-mcp.jar";
-
-    /** Name, short meaning (default). Kept short: the README's configuration table has the details. */
-    private static final List<String[]> VARIABLES = List.of(
-            new String[] {Settings.ACCOUNT_SID, "Account SID, AC + 32 hex characters"},
-            new String[] {Settings.AUTH_TOKEN, "auth token (or the next two)"},
-            new String[] {Settings.API_KEY, "API key SID, SK + 32 hex characters"},
-            new String[] {Settings.API_SECRET, "the API key's secret"},
-            new String[] {Settings.PHONE_NUMBER, "sender number(s), E.164, comma-separated; first is the default"},
-            new String[] {Settings.MESSAGING_SERVICE_SID, "Messaging Service SID, MG..., used when no from is given"},
-            new String[] {Settings.API_BASE_URL, "another Twilio API base URL (tests, proxies)"},
-            new String[] {Settings.DEFAULT_REGION, "country whose national number format is accepted (US)"},
-            new String[] {Settings.STATUS_WAIT_SECONDS, "how long a send waits for its delivery status, 0-45 (20)"},
-            new String[] {Settings.MAX_SEGMENTS, "most SMS segments one send may use, 1-100 (10)"},
-            new String[] {Settings.DATABASE, "message database file or jdbc:sqlite: URL (your data folder)"},
-            new String[] {Settings.DEDUPE_WINDOW, "how long the same text to the same number is a repeat (10m)"},
-            new String[] {Settings.RETENTION_DAYS, "days before message texts are erased (90)"},
-            new String[] {Mode.SETTING, "live, dry-run or receive-only (live)"},
-            new String[] {Policy.ALLOWED, "numbers and +prefix* that may be texted (any)"},
-            new String[] {Policy.BLOCKED, "numbers and +prefix* that may never be texted (none)"},
-            new String[] {Policy.REPLIES_ONLY, "true: only text numbers that texted first (false)"},
-            new String[] {Policy.PER_RECIPIENT_PER_HOUR, "messages to one number per rolling hour (5)"},
-            new String[] {Policy.PER_HOUR, "messages per rolling hour (30)"},
-            new String[] {Policy.PER_DAY, "messages per rolling 24 hours (200)"},
-            new String[] {Policy.DAILY_BUDGET, "estimated spend per rolling 24 hours, USD (no cap)"},
-            new String[] {Policy.QUIET_HOURS, "no texts in this window of the recipient's local time (21:00-08:00)"});
 
     private Usage() {}
 
@@ -58,6 +34,11 @@ public final class Usage {
         err.println();
         err.print(text(version));
         return 2;
+    }
+
+    /** The setting's help, then its default in brackets when it has one. */
+    static String helpLine(Setting<?> setting) {
+        return setting.shownDefault().isEmpty() ? setting.help() : setting.help() + " (" + setting.shownDefault() + ")";
     }
 
     private static String row(int width, String left, String right) {
@@ -88,8 +69,8 @@ public final class Usage {
                 .append("\n  (setup makes the archive and prints these with absolute paths)\n\n")
                 .append("Environment (set in the client's configuration; with no TWILIO_ variable set the server is a\n")
                 .append("sandbox that sends nothing):\n");
-        for (String[] variable : VARIABLES) {
-            text.append(row(28, variable[0], variable[1]));
+        for (Setting<?> setting : SettingsCatalogue.ALL) {
+            text.append(row(28, setting.name(), helpLine(setting)));
         }
         return text.append("\nDetails: README.md of twilio-sms-mcp, sections \"Configuration\" and")
                 .append(" \"Fast start and one-command setup\".\n")

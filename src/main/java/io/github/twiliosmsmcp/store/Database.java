@@ -1,7 +1,8 @@
 package io.github.twiliosmsmcp.store;
 
-import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
+import io.github.twiliosmsmcp.config.DatabaseLocation;
+import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * injected clock is all a test needs.
  */
 public final class Database implements Closeable {
-    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(SettingsCatalogue.RETENTION_DAYS.defaultValue());
 
     static final Duration PURGE_EVERY = Duration.ofHours(1);
 

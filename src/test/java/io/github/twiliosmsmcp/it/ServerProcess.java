@@ -2,6 +2,8 @@ package io.github.twiliosmsmcp.it;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twiliosmsmcp.config.Setting;
+import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -23,16 +25,11 @@ import java.util.stream.Collectors;
 
 /**
  * The shaded jar as a subprocess, driven by the MCP SDK's own stdio client, as LibreChat and
- * Claude Desktop drive it. Every TWILIO_ and SMS_ variable of the test machine is blanked so that
- * only what a test sets reaches the server.
+ * Claude Desktop drive it. Every setting of the catalogue is blanked, so that only what a test
+ * sets reaches the server, whatever the test machine's environment holds.
  */
 final class ServerProcess implements AutoCloseable {
-    static final List<String> BLANKED = List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY",
-            "TWILIO_API_SECRET", "TWILIO_PHONE_NUMBER", "TWILIO_MESSAGING_SERVICE_SID", "TWILIO_API_BASE_URL",
-            "SMS_DEFAULT_REGION", "SMS_STATUS_WAIT_SECONDS", "SMS_MAX_SEGMENTS", "SMS_DATABASE", "SMS_DEDUPE_WINDOW",
-            "SMS_RETENTION_DAYS", "SMS_MODE", "SMS_ALLOWED_RECIPIENTS", "SMS_BLOCKED_RECIPIENTS", "SMS_ALLOW_REPLIES_ONLY",
-            "SMS_MAX_PER_RECIPIENT_PER_HOUR", "SMS_MAX_PER_HOUR", "SMS_MAX_PER_DAY", "SMS_DAILY_BUDGET_USD",
-            "SMS_QUIET_HOURS");
+    static final List<String> BLANKED = SettingsCatalogue.ALL.stream().map(Setting::name).toList();
     /**
      * Rules loose enough that no test outside PolicyIT meets them: quiet hours would otherwise make a
      * test fail at night in the recipient's time zone.

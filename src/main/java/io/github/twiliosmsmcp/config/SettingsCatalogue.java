@@ -1,0 +1,84 @@
+package io.github.twiliosmsmcp.config;
+
+import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.policy.Mode;
+import io.github.twiliosmsmcp.policy.NumberRule;
+import io.github.twiliosmsmcp.policy.Policy;
+import io.github.twiliosmsmcp.policy.QuietHours;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every setting the server reads, in the order the README's configuration table and {@code --help}
+ * show them. Help lines are short: the README's table has the details.
+ *
+ * <p>Building the list loads none of the parsers' libraries: phone metadata loads only when a value
+ * is read, so {@code --help} and the server's start can read the list for free.
+ */
+public final class SettingsCatalogue {
+    public static final Setting<String> ACCOUNT_SID = Setting.required(Settings.ACCOUNT_SID,
+            "Account SID, AC + 32 hex characters", Parsers.sid("AC"));
+    public static final Setting<String> AUTH_TOKEN = Setting.required(Settings.AUTH_TOKEN,
+            "auth token (or the next two)", Parsers.text());
+    public static final Setting<String> API_KEY = Setting.required(Settings.API_KEY,
+            "API key SID, SK + 32 hex characters", Parsers.sid("SK"));
+    public static final Setting<String> API_SECRET = Setting.required(Settings.API_SECRET,
+            "the API key's secret", Parsers.text());
+    public static final Setting<List<PhoneNumber>> PHONE_NUMBER = Setting.required(Settings.PHONE_NUMBER,
+            "sender number(s), E.164, comma-separated; first is the default", Parsers.phoneNumbers());
+    public static final Setting<String> MESSAGING_SERVICE_SID = Setting.required(Settings.MESSAGING_SERVICE_SID,
+            "Messaging Service SID, MG..., used when no from is given", Parsers.sid("MG"));
+    public static final Setting<URI> API_BASE_URL = Setting.described(Settings.API_BASE_URL, "Twilio's own",
+            "another Twilio API base URL, for tests or a proxy", Parsers.baseUrl());
+
+    public static final Setting<PhoneNumberParser> DEFAULT_REGION = Setting.withDefault(Settings.DEFAULT_REGION, "US",
+            "country whose national number format is accepted", Parsers.region());
+    /** Above the limit the wait is lowered, not refused: see {@link Settings#MAX_STATUS_WAIT_SECONDS}. */
+    public static final Setting<Integer> STATUS_WAIT_SECONDS = Setting.withDefault(Settings.STATUS_WAIT_SECONDS, "20",
+            "how long a send waits for its delivery status, 0-" + Settings.MAX_STATUS_WAIT_SECONDS,
+            Parsers.wholeNumber(0, Integer.MAX_VALUE));
+    public static final Setting<Integer> MAX_SEGMENTS = Setting.withDefault(Settings.MAX_SEGMENTS, "10",
+            "most SMS segments one send may use, 1-100", Parsers.wholeNumber(1, 100));
+    /** Read where the database is opened: see {@code DatabaseLocation}. */
+    public static final Setting<String> DATABASE = Setting.described(Settings.DATABASE, "your data folder",
+            "message database file or jdbc:sqlite: URL", Parsers.text());
+    public static final Setting<Duration> DEDUPE_WINDOW = Setting.withDefault(Settings.DEDUPE_WINDOW, "10m",
+            "how long the same text to the same number is a repeat", Parsers.spanOfTime());
+    public static final Setting<Integer> RETENTION_DAYS = Setting.withDefault(Settings.RETENTION_DAYS, "90",
+            "days before message texts are erased", Parsers.wholeNumber(1, 36500));
+
+    public static final Setting<Mode> MODE = Setting.withDefault(Mode.SETTING, "live",
+            "live, dry-run or receive-only", Parsers.mode());
+    public static final Setting<List<NumberRule>> ALLOWED = Setting.described(Policy.ALLOWED, "any",
+            "numbers and +prefix* that may be texted", Parsers.numberRules());
+    public static final Setting<List<NumberRule>> BLOCKED = Setting.described(Policy.BLOCKED, "none",
+            "numbers and +prefix* that may never be texted", Parsers.numberRules());
+    public static final Setting<Boolean> REPLIES_ONLY = Setting.withDefault(Policy.REPLIES_ONLY, "false",
+            "true: only text numbers that texted first", Parsers.yesOrNo());
+    public static final Setting<Integer> PER_RECIPIENT_PER_HOUR = Setting.withDefault(Policy.PER_RECIPIENT_PER_HOUR,
+            "5", "messages to one number per rolling hour", Parsers.wholeNumber(0, 1_000_000));
+    public static final Setting<Integer> PER_HOUR = Setting.withDefault(Policy.PER_HOUR, "30",
+            "messages per rolling hour", Parsers.wholeNumber(0, 1_000_000));
+    public static final Setting<Integer> PER_DAY = Setting.withDefault(Policy.PER_DAY, "200",
+            "messages per rolling 24 hours", Parsers.wholeNumber(0, 10_000_000));
+    public static final Setting<BigDecimal> DAILY_BUDGET = Setting.described(Policy.DAILY_BUDGET, "no cap",
+            "estimated spend per rolling 24 hours, USD", Parsers.dollars());
+    /** Off in the sandbox whatever the default: nothing there reaches a phone, so there is no one to wake. */
+    public static final Setting<Optional<QuietHours>> QUIET_HOURS = Setting.withDefault(Policy.QUIET_HOURS,
+            "21:00-08:00", "no texts in this window of the recipient's local time", Parsers.quietHours());
+
+    /** The settings that choose Twilio: with none of them set, the server is a sandbox. */
+    public static final List<Setting<?>> TWILIO = List.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY, API_SECRET, PHONE_NUMBER,
+            MESSAGING_SERVICE_SID, API_BASE_URL);
+
+    public static final List<Setting<?>> ALL = Stream.concat(TWILIO.stream(), Stream.of(DEFAULT_REGION,
+            STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
+            REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS)).toList();
+
+    private SettingsCatalogue() {}
+}
