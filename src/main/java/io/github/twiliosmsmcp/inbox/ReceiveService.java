@@ -8,7 +8,9 @@ import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.Sleeper;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +35,11 @@ public final class ReceiveService {
     private final MessageGateway gateway;
     private final List<PhoneNumber> numbers;
     private final Inbox inbox;
+    private final Clock clock;
     private final Sleeper sleeper;
 
-    public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, Sleeper sleeper) {
+    public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, Clock clock, Sleeper sleeper) {
+        this.clock = clock;
         this.sleeper = sleeper;
         this.gateway = gateway;
         this.numbers = List.copyOf(numbers);
@@ -43,8 +47,8 @@ public final class ReceiveService {
     }
 
     public ReceiveReport receive(ReceiveQuery query, Progress progress) {
-        long start = System.nanoTime();
-        long deadline = start + query.waitFor().toNanos();
+        Instant start = clock.instant();
+        Instant deadline = start.plus(query.waitFor());
         List<MessageRecord> found;
         List<MessageRecord> unread;
         int poll = 0;
@@ -56,14 +60,14 @@ public final class ReceiveService {
                 inbox.remember(found, ConsentReplies::changeFor);
                 Set<String> unreadSids = inbox.unread(found.stream().map(MessageRecord::sid).toList());
                 unread = found.stream().filter(m -> unreadSids.contains(m.sid())).toList();
-                long remaining = deadline - System.nanoTime();
-                if (!unread.isEmpty() || remaining <= 0) {
+                Duration remaining = Duration.between(clock.instant(), deadline);
+                if (!unread.isEmpty() || remaining.isNegative() || remaining.isZero()) {
                     break;
                 }
-                progress.report(Duration.ofNanos(System.nanoTime() - start).toSeconds(), query.waitFor().toSeconds(),
+                progress.report(seconds(start), query.waitFor().toSeconds(),
                         "No matching new message yet; still waiting");
                 long delay = Math.min(POLL_DELAYS_MILLIS[Math.min(poll++, POLL_DELAYS_MILLIS.length - 1)],
-                        Duration.ofNanos(remaining).toMillis() + 1);
+                        remaining.toMillis() + 1);
                 if (!sleeper.sleep(Duration.ofMillis(delay))) {
                     break;
                 }
@@ -102,7 +106,7 @@ public final class ReceiveService {
         }
     }
 
-    private ReceiveReport failed(ReceiveQuery query, GatewayException e, long start) {
+    private ReceiveReport failed(ReceiveQuery query, GatewayException e, Instant start) {
         String problem;
         String advice;
         if (e instanceof GatewayException.Rejected rejected && rejected.code().isPresent()) {
@@ -121,7 +125,7 @@ public final class ReceiveService {
         return numbers.stream().map(PhoneNumber::e164).toList();
     }
 
-    private static long seconds(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+    private long seconds(Instant start) {
+        return Duration.between(start, clock.instant()).toSeconds();
     }
 }

@@ -101,7 +101,7 @@ final class Services {
                 new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 account, clock, sleeper);
         LOG.info("message store: {}", location.describe());
-        return new Ready(sender, new ReceiveService(gateway, senders.numbers(), inbox, sleeper),
+        return new Ready(sender, new ReceiveService(gateway, senders.numbers(), inbox, clock, sleeper),
                 new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()),
                 settings.phoneNumbers(), settings, gateway.simulated());
     }

@@ -45,7 +45,7 @@ public record MessageRecord(
     public static final class Builder {
         private final String sid;
         private final Direction direction;
-        private final MessageStatus status;
+        private MessageStatus status;
         private String from;
         private String to;
         private String body = "";
@@ -62,6 +62,11 @@ public record MessageRecord(
             this.sid = sid;
             this.direction = direction;
             this.status = status;
+        }
+
+        public Builder status(MessageStatus status) {
+            this.status = status;
+            return this;
         }
 
         public Builder from(String from) {

@@ -1,0 +1,120 @@
+package io.github.twiliosmsmcp.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twiliosmsmcp.config.DatabaseLocation;
+import io.github.twiliosmsmcp.delivery.Progress;
+import io.github.twiliosmsmcp.phone.ParsedNumber;
+import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.sms.FakeGateway;
+import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.store.Database;
+import io.github.twiliosmsmcp.store.MutableClock;
+import io.github.twiliosmsmcp.store.SqliteInbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** receive_sms in-process: a scripted provider, the inbox on a real SQLite file, and a clock that waits for nothing. */
+class ReceiveServiceTest {
+    private static final String OURS = "+16502530000";
+    private static final String PERSON = "+14155552671";
+
+    @TempDir
+    Path folder;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T12:00:00Z"));
+    private final List<Runnable> duringWaits = new ArrayList<>();
+    private final Sleeper sleeper = duration -> {
+        clock.advance(duration);
+        if (!duringWaits.isEmpty()) {
+            duringWaits.remove(0).run();
+        }
+        return true;
+    };
+    private FakeGateway gateway;
+    private Database database;
+    private ReceiveService service;
+
+    @BeforeEach
+    void wire() {
+        gateway = new FakeGateway(clock);
+        database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock, Duration.ofDays(90));
+        service = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"), clock, sleeper);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static PhoneNumber number(String e164) {
+        return ((ParsedNumber.Valid) new PhoneNumberParser("US").parse(e164)).number();
+    }
+
+    private ReceiveReport receive(Optional<String> contains, Duration wait) {
+        return service.receive(new ReceiveQuery(Optional.of(number(PERSON)), contains,
+                clock.instant().minus(Duration.ofDays(7)), 20, true, wait), Progress.NONE);
+    }
+
+    private static List<String> bodies(ReceiveReport report) {
+        return report.messages().stream().map(MessageRecord::body).toList();
+    }
+
+    @Test
+    void anUnreadMessageIsShownOnceThenNoMore() {
+        gateway.receive(PERSON, OURS, "CONFIRM");
+
+        assertEquals(List.of("CONFIRM"), bodies(receive(Optional.empty(), Duration.ZERO)));
+        assertEquals(List.of(), bodies(receive(Optional.empty(), Duration.ZERO)));
+    }
+
+    @Test
+    void aWaitEndsWithTheMessageThatArrivesDuringIt() {
+        duringWaits.add(() -> { });
+        duringWaits.add(() -> gateway.receive(PERSON, OURS, "Your code is 481516"));
+        Instant start = clock.instant();
+
+        ReceiveReport report = receive(Optional.empty(), Duration.ofSeconds(30));
+
+        assertEquals(List.of("Your code is 481516"), bodies(report));
+        assertEquals(3, gateway.inboundLooks());
+        assertTrue(Duration.between(start, clock.instant()).compareTo(Duration.ofSeconds(30)) < 0);
+    }
+
+    @Test
+    void aWaitForWordsSkipsMessagesWithoutThemAndEndsAtItsDeadline() {
+        gateway.receive(PERSON, OURS, "hello there");
+        Instant start = clock.instant();
+
+        ReceiveReport report = receive(Optional.of("code"), Duration.ofSeconds(10));
+
+        assertEquals(List.of(), bodies(report));
+        Duration waited = Duration.between(start, clock.instant());
+        assertTrue(waited.compareTo(Duration.ofSeconds(10)) >= 0 && waited.compareTo(Duration.ofSeconds(11)) <= 0,
+                "waited " + waited);
+        assertEquals(List.of("hello there"), bodies(receive(Optional.empty(), Duration.ZERO)),
+                "the message without the words stays unread");
+    }
+
+    @Test
+    void aServerThatIsStoppingEndsTheWaitAtOnce() {
+        ReceiveService stopping = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"),
+                clock, duration -> false);
+
+        ReceiveReport report = stopping.receive(new ReceiveQuery(Optional.of(number(PERSON)), Optional.empty(),
+                clock.instant().minus(Duration.ofDays(1)), 20, true, Duration.ofSeconds(45)), Progress.NONE);
+
+        assertEquals(List.of(), bodies(report));
+        assertEquals(1, gateway.inboundLooks());
+    }
+}
