@@ -1,17 +1,19 @@
 package io.github.twiliosmsmcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.mcp.SmsServer;
 import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
-import io.github.twiliosmsmcp.sms.StoppableSleeper;
+import io.github.twiliosmsmcp.common.StoppableSleeper;
 import io.github.twiliosmsmcp.stdio.StdioChannel;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -54,9 +56,12 @@ public final class Main {
 
         ObjectMapper json = new ObjectMapper();
         StoppableSleeper sleeper = new StoppableSleeper();
-        StdioChannel channel = StdioChannel.open(System.in, new BufferedOutputStream(protocolOut), json, sleeper, STOP_GRACE, System::exit);
+        StdioChannel channel = StdioChannel.open(System.in, new BufferedOutputStream(protocolOut), json, sleeper,
+                STOP_GRACE, System::exit);
         channel.stopOnSignals();
-        SmsServer.start(environment, version, json, sleeper, channel.input(), channel.output());
+        Clock clock = Clock.systemUTC();
+        App app = new App(environment, SmsServer.NAME + "/" + version, clock, sleeper);
+        SmsServer.start(app, Settings.mode(environment), clock, version, json, channel.input(), channel.output());
         // Checking Twilio settings loads phone metadata (about 120 ms): not on the way to the first answer.
         Thread mode = new Thread(() -> log.info("mode: {}", Settings.describeMode(environment)), "mode");
         mode.setDaemon(true);

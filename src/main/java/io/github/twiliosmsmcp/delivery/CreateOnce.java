@@ -4,7 +4,7 @@ import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.policy.PriceTable;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.math.BigDecimal;
 import java.net.URI;

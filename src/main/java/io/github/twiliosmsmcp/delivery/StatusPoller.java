@@ -3,7 +3,7 @@ package io.github.twiliosmsmcp.delivery;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.common.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.inbox.Conversation;
 import io.github.twiliosmsmcp.inbox.ConversationService;
@@ -14,8 +17,13 @@ import java.util.Set;
 /** {@code get_conversation}: the whole thread with one number, both directions, oldest first. */
 final class GetConversationTool extends ReadTool {
 
-    GetConversationTool(Services services) {
-        super(services);
+    private final Part<PhoneNumberParser> phoneNumbers;
+    private final Part<ConversationService> conversations;
+
+    GetConversationTool(Part<Boolean> sandbox, Part<PhoneNumberParser> phoneNumbers, Part<ConversationService> conversations) {
+        super(sandbox);
+        this.phoneNumbers = phoneNumbers;
+        this.conversations = conversations;
     }
 
     @Override
@@ -50,13 +58,14 @@ final class GetConversationTool extends ReadTool {
     }
 
     @Override
-    CallToolResult answer(Arguments arguments, Services.Ready ready, Progress progress) throws BadArgument {
-        ParsedNumber with = ready.phoneNumbers().parse(arguments.requiredString("with", SendTool.TO_EXAMPLE));
+    CallToolResult answer(Arguments arguments, Progress progress, boolean simulated)
+            throws BadArgument, NotConfigured {
+        ParsedNumber with = phoneNumbers.get().parse(arguments.requiredString("with", SendTool.TO_EXAMPLE));
         if (with instanceof ParsedNumber.Invalid invalid) {
             throw new BadArgument("'with' is not a valid phone number: " + invalid.reason());
         }
         int limit = arguments.optionalInt("limit", 1, ConversationService.MAX_LIMIT).orElse(ConversationService.DEFAULT_LIMIT);
-        return answer(ready.conversations().with(((ParsedNumber.Valid) with).number(), limit));
+        return answer(conversations.get().with(((ParsedNumber.Valid) with).number(), limit));
     }
 
     private static CallToolResult answer(Conversation c) {

@@ -1,5 +1,8 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.delivery.SendService;
+import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.config.Durations;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.delivery.Progress;
@@ -21,8 +24,13 @@ import java.util.stream.Collectors;
 final class GetSmsPolicyTool extends ReadTool {
     private final Clock clock;
 
-    GetSmsPolicyTool(Services services, Clock clock) {
-        super(services);
+    private final Part<Settings> settings;
+    private final Part<SendService> sender;
+
+    GetSmsPolicyTool(Part<Boolean> sandbox, Part<Settings> settings, Part<SendService> sender, Clock clock) {
+        super(sandbox);
+        this.settings = settings;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -54,19 +62,19 @@ final class GetSmsPolicyTool extends ReadTool {
     }
 
     @Override
-    CallToolResult answer(Arguments arguments, Services.Ready ready, Progress progress) {
-        Settings settings = ready.settings();
+    CallToolResult answer(Arguments arguments, Progress progress, boolean simulated) throws NotConfigured {
+        Settings settings = this.settings.get();
         Policy p = settings.policy();
         Allowance left;
         try {
-            left = Allowance.of(p, ready.sender().recentCharges(), clock.instant());
+            left = Allowance.of(p, sender.get().recentCharges(), clock.instant());
         } catch (StoreUnavailable e) {
             return ReceiveAnswer.notRead(e.describe(), "Tell the user the message store must be fixed first.",
-                    ready.simulated());
+                    simulated);
         }
         String quiet = p.quietHours().map(QuietHours::describe).orElse("off");
         StringBuilder out = new StringBuilder();
-        if (ready.simulated()) {
+        if (simulated) {
             out.append("SANDBOX: nothing is sent; the rules below apply to the simulated sends too.\n");
         }
         out.append("Sending rules set by the server's owner (they can be read here, not changed):\n")
@@ -110,7 +118,7 @@ final class GetSmsPolicyTool extends ReadTool {
         structured.put("budget_left_usd", left.budgetLeft().map(BigDecimal::toPlainString).orElse(null));
         structured.put("quiet_hours", quiet);
         structured.put("dedupe_window_seconds", settings.dedupeWindow().toSeconds());
-        structured.put("sandbox", ready.simulated());
+        structured.put("sandbox", simulated);
         return CallToolResult.builder().addTextContent(out.toString()).structuredContent(structured).build();
     }
 

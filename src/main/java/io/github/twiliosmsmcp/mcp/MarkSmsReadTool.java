@@ -1,5 +1,7 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.delivery.Shown;
 import io.github.twiliosmsmcp.inbox.ConversationService;
@@ -16,8 +18,11 @@ final class MarkSmsReadTool extends ReadTool {
     private static final ToolAnnotations MARKS = new ToolAnnotations(null, false, false, true, false, null);
     private static final int MAX_IDS = 100;
 
-    MarkSmsReadTool(Services services) {
-        super(services);
+    private final Part<ConversationService> conversations;
+
+    MarkSmsReadTool(Part<Boolean> sandbox, Part<ConversationService> conversations) {
+        super(sandbox);
+        this.conversations = conversations;
     }
 
     @Override
@@ -54,7 +59,8 @@ final class MarkSmsReadTool extends ReadTool {
     }
 
     @Override
-    CallToolResult answer(Arguments arguments, Services.Ready ready, Progress progress) throws BadArgument {
+    CallToolResult answer(Arguments arguments, Progress progress, boolean simulated)
+            throws BadArgument, NotConfigured {
         List<String> sids = arguments.stringList("message_ids", "\"SM0123...\"").stream().map(String::strip).distinct().toList();
         if (sids.isEmpty() || sids.size() > MAX_IDS) {
             throw new BadArgument("'message_ids' must list 1 to " + MAX_IDS + " message SIDs (it listed " + sids.size() + ")");
@@ -65,7 +71,7 @@ final class MarkSmsReadTool extends ReadTool {
             }
         }
         try {
-            ConversationService.Marked marked = ready.conversations().markRead(sids);
+            ConversationService.Marked marked = conversations.get().markRead(sids);
             StringBuilder text = new StringBuilder("Marked ").append(marked.newlyRead().size())
                     .append(marked.newlyRead().size() == 1 ? " message" : " messages").append(" as read.");
             if (!marked.alreadyRead().isEmpty()) {
@@ -82,7 +88,7 @@ final class MarkSmsReadTool extends ReadTool {
             return CallToolResult.builder().addTextContent(text.toString()).structuredContent(structured).build();
         } catch (StoreUnavailable e) {
             return ReceiveAnswer.notRead(e.describe(),
-                    "Tell the user the message store must be fixed first (see the file named above).", ready.simulated());
+                    "Tell the user the message store must be fixed first (see the file named above).", simulated);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
@@ -13,16 +15,17 @@ import java.util.Set;
 abstract class ReadTool implements SmsTool {
     static final ToolAnnotations READS = new ToolAnnotations(null, true, false, false, true, null);
 
-    private final Services services;
+    private final Part<Boolean> sandbox;
 
-    ReadTool(Services services) {
-        this.services = services;
+    ReadTool(Part<Boolean> sandbox) {
+        this.sandbox = sandbox;
     }
 
     abstract Set<String> argumentNames();
 
     /** The answer for valid arguments; a {@link BadArgument} names the one to correct. */
-    abstract CallToolResult answer(Arguments arguments, Services.Ready ready, Progress progress) throws BadArgument;
+    abstract CallToolResult answer(Arguments arguments, Progress progress, boolean simulated)
+            throws BadArgument, NotConfigured;
 
     @Override
     public ToolAnnotations annotations() {
@@ -31,17 +34,18 @@ abstract class ReadTool implements SmsTool {
 
     @Override
     public CallToolResult call(Map<String, Object> raw, Progress progress) {
-        Services.State state = services.get();
-        if (state instanceof Services.Misconfigured misconfigured) {
-            return ReceiveAnswer.notRead("the server is not configured: " + misconfigured.describe(),
-                    "Tell the user to fix the server's settings in the client configuration and restart the client.", false);
-        }
-        Services.Ready ready = (Services.Ready) state;
         try {
-            return answer(Arguments.of(raw, argumentNames()), ready, progress);
-        } catch (BadArgument e) {
-            return ReceiveAnswer.notRead(e.getMessage(), "Call " + name() + " again with the argument corrected.",
-                    ready.simulated());
+            // Configuration problems come first: no argument can be right while the server cannot read.
+            boolean simulated = sandbox.get();
+            try {
+                return answer(Arguments.of(raw, argumentNames()), progress, simulated);
+            } catch (BadArgument e) {
+                return ReceiveAnswer.notRead(e.getMessage(), "Call " + name() + " again with the argument corrected.",
+                        simulated);
+            }
+        } catch (NotConfigured e) {
+            return ReceiveAnswer.notRead("the server is not configured: " + e.describe(),
+                    "Tell the user to fix the server's settings in the client configuration and restart the client.", false);
         }
     }
 

@@ -1,5 +1,9 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.inbox.ReceiveService;
+import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.inbox.ReceiveQuery;
 import io.github.twiliosmsmcp.inbox.Since;
@@ -15,8 +19,13 @@ import java.util.Set;
 final class ReceiveSmsTool extends ReadTool {
     private final Clock clock;
 
-    ReceiveSmsTool(Services services, Clock clock) {
-        super(services);
+    private final Part<PhoneNumberParser> phoneNumbers;
+    private final Part<ReceiveService> receiver;
+
+    ReceiveSmsTool(Part<Boolean> sandbox, Part<PhoneNumberParser> phoneNumbers, Part<ReceiveService> receiver, Clock clock) {
+        super(sandbox);
+        this.phoneNumbers = phoneNumbers;
+        this.receiver = receiver;
         this.clock = clock;
     }
 
@@ -57,11 +66,12 @@ final class ReceiveSmsTool extends ReadTool {
     }
 
     @Override
-    CallToolResult answer(Arguments arguments, Services.Ready ready, Progress progress) throws BadArgument {
+    CallToolResult answer(Arguments arguments, Progress progress, boolean simulated)
+            throws BadArgument, NotConfigured {
         Optional<PhoneNumber> from = Optional.empty();
         Optional<String> rawFrom = arguments.optionalString("from", SendTool.TO_EXAMPLE);
         if (rawFrom.isPresent()) {
-            ParsedNumber parsed = ready.phoneNumbers().parse(rawFrom.get());
+            ParsedNumber parsed = phoneNumbers.get().parse(rawFrom.get());
             if (parsed instanceof ParsedNumber.Invalid invalid) {
                 throw new BadArgument("'from' is not a valid phone number: " + invalid.reason());
             }
@@ -80,6 +90,6 @@ final class ReceiveSmsTool extends ReadTool {
         }
         ReceiveQuery query = new ReceiveQuery(from, contains, since.start().orElseThrow(), limit, unreadOnly,
                 Duration.ofSeconds(wait));
-        return ReceiveAnswer.of(ready.inbox().receive(query, progress));
+        return ReceiveAnswer.of(receiver.get().receive(query, progress));
     }
 }

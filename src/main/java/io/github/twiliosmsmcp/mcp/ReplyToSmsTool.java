@@ -1,5 +1,9 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.inbox.ConversationService;
+import io.github.twiliosmsmcp.delivery.SendService;
+import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import io.github.twiliosmsmcp.delivery.Shown;
 import io.github.twiliosmsmcp.sms.GatewayException;
@@ -17,8 +21,11 @@ import java.util.regex.Pattern;
 final class ReplyToSmsTool extends SendTool {
     static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
 
-    ReplyToSmsTool(Services services) {
-        super(services, SendRequest.Kind.SMS);
+    private final Part<ConversationService> conversations;
+
+    ReplyToSmsTool(Part<Boolean> sandbox, Part<SendService> sender, Part<ConversationService> conversations) {
+        super(sandbox, sender, SendRequest.Kind.SMS);
+        this.conversations = conversations;
     }
 
     @Override
@@ -54,7 +61,7 @@ final class ReplyToSmsTool extends SendTool {
     }
 
     @Override
-    SendRequest request(Arguments arguments, Services.Ready services) throws BadArgument {
+    SendRequest request(Arguments arguments) throws BadArgument, NotConfigured {
         String sid = arguments.requiredString("message_id", "\"SM0123456789abcdef0123456789abcdef\"").strip();
         String message = arguments.requiredString("message", "\"Thanks, see you then\"");
         Optional<String> key = arguments.optionalString("idempotency_key", KEY_EXAMPLE);
@@ -64,7 +71,7 @@ final class ReplyToSmsTool extends SendTool {
         }
         MessageRecord original;
         try {
-            original = services.conversations().message(sid).orElseThrow(() -> new BadArgument(
+            original = conversations.get().message(sid).orElseThrow(() -> new BadArgument(
                     "no message " + sid + " exists in this Twilio account"));
         } catch (GatewayException e) {
             throw new BadArgument("message " + sid + " could not be looked up at Twilio (" + e.getMessage() + ")");

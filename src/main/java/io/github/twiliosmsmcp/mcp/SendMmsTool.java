@@ -1,5 +1,7 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.delivery.SendService;
+import io.github.twiliosmsmcp.app.Part;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import java.util.Optional;
 import java.util.Set;
@@ -7,8 +9,8 @@ import java.util.Set;
 /** {@code send_mms}: pictures or files, with optional text, to one number, sent once. */
 final class SendMmsTool extends SendTool {
 
-    SendMmsTool(Services services) {
-        super(services, SendRequest.Kind.MMS);
+    SendMmsTool(Part<Boolean> sandbox, Part<SendService> sender) {
+        super(sandbox, sender, SendRequest.Kind.MMS);
     }
 
     @Override
@@ -46,7 +48,7 @@ final class SendMmsTool extends SendTool {
     }
 
     @Override
-    SendRequest request(Arguments arguments, Services.Ready services) throws BadArgument {
+    SendRequest request(Arguments arguments) throws BadArgument {
         return new SendRequest(SendRequest.Kind.MMS, arguments.requiredString("to", TO_EXAMPLE),
                 arguments.optionalString("from", TO_EXAMPLE), arguments.optionalString("message", "\"Here it is\"").orElse(""),
                 arguments.stringList("media_urls", "\"https://example.com/photo.jpg\""),

@@ -1,5 +1,7 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.delivery.SendService;
+import io.github.twiliosmsmcp.app.Part;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +10,8 @@ import java.util.Set;
 /** {@code send_sms}: one text message to one number, sent once. */
 final class SendSmsTool extends SendTool {
 
-    SendSmsTool(Services services) {
-        super(services, SendRequest.Kind.SMS);
+    SendSmsTool(Part<Boolean> sandbox, Part<SendService> sender) {
+        super(sandbox, sender, SendRequest.Kind.SMS);
     }
 
     @Override
@@ -47,7 +49,7 @@ final class SendSmsTool extends SendTool {
     }
 
     @Override
-    SendRequest request(Arguments arguments, Services.Ready services) throws BadArgument {
+    SendRequest request(Arguments arguments) throws BadArgument {
         return new SendRequest(SendRequest.Kind.SMS, arguments.requiredString("to", TO_EXAMPLE),
                 arguments.optionalString("from", TO_EXAMPLE), arguments.requiredString("message", "\"See you at 3pm\""),
                 List.of(), arguments.optionalString("idempotency_key", KEY_EXAMPLE), Optional.empty());

@@ -1,5 +1,8 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.delivery.SendService;
+import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.delivery.SendReport;
 import io.github.twiliosmsmcp.delivery.SendRequest;
@@ -17,17 +20,19 @@ abstract class SendTool implements SmsTool {
             + " a later call with the same key never sends again\"}";
     private static final ToolAnnotations SENDS = new ToolAnnotations(null, false, true, false, true, null);
 
-    private final Services services;
+    private final Part<Boolean> sandbox;
+    private final Part<SendService> sender;
     private final SendRequest.Kind kind;
 
-    SendTool(Services services, SendRequest.Kind kind) {
-        this.services = services;
+    SendTool(Part<Boolean> sandbox, Part<SendService> sender, SendRequest.Kind kind) {
+        this.sandbox = sandbox;
+        this.sender = sender;
         this.kind = kind;
     }
 
     abstract Set<String> argumentNames();
 
-    abstract SendRequest request(Arguments arguments, Services.Ready services) throws BadArgument;
+    abstract SendRequest request(Arguments arguments) throws BadArgument, NotConfigured;
 
     @Override
     public ToolAnnotations annotations() {
@@ -36,23 +41,24 @@ abstract class SendTool implements SmsTool {
 
     @Override
     public CallToolResult call(Map<String, Object> raw, Progress progress) {
-        Services.State state = services.get();
         String to = raw != null && raw.get("to") instanceof String s ? Shown.of(s) : "";
         if (to.isEmpty() && raw != null && raw.get("message_id") instanceof String s) {
             to = "the sender of " + Shown.of(s);
         }
-        if (state instanceof Services.Misconfigured misconfigured) {
-            return SendAnswer.of(SendReport.notConfigured(kind, to, misconfigured.describe()));
-        }
-        Services.Ready ready = (Services.Ready) state;
-        SendRequest request;
         try {
-            request = request(Arguments.of(raw, argumentNames()), ready);
-        } catch (BadArgument e) {
-            return SendAnswer.of(SendReport.invalid(kind, to, e.getMessage(),
-                    "Call " + name() + " once more with the argument corrected.", ready.simulated()));
+            // Configuration problems come first: no argument can be right while the server cannot send.
+            boolean simulated = sandbox.get();
+            SendRequest request;
+            try {
+                request = request(Arguments.of(raw, argumentNames()));
+            } catch (BadArgument e) {
+                return SendAnswer.of(SendReport.invalid(kind, to, e.getMessage(),
+                        "Call " + name() + " once more with the argument corrected.", simulated));
+            }
+            return SendAnswer.of(sender.get().send(request, progress));
+        } catch (NotConfigured e) {
+            return SendAnswer.of(SendReport.notConfigured(kind, to, e.describe()));
         }
-        return SendAnswer.of(ready.sender().send(request, progress));
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.github.twiliosmsmcp.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.twiliosmsmcp.config.Environment;
-import io.github.twiliosmsmcp.config.Settings;
+import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.policy.Mode;
-import io.github.twiliosmsmcp.sms.Sleeper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -20,13 +18,14 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The MCP server over stdio: every tool, each behind one boundary that turns surprises into answers. */
 public final class SmsServer {
     private static final Logger LOG = LoggerFactory.getLogger(SmsServer.class);
-    static final String NAME = "twilio-sms-mcp";
+    public static final String NAME = "twilio-sms-mcp";
 
     private SmsServer() {}
 
@@ -34,24 +33,25 @@ public final class SmsServer {
      * Every tool this server offers, in the order {@code tools/list} shows them. In receive-only mode
      * the sending tools are not listed at all: a model cannot be talked into using what it never saw.
      */
-    static List<SmsTool> tools(Services services, Clock clock, Mode mode) {
-        List<SmsTool> sending = List.of(new SendSmsTool(services), new SendMmsTool(services), new ReplyToSmsTool(services));
-        List<SmsTool> reading = List.of(new ReceiveSmsTool(services, clock), new GetConversationTool(services),
-                new MarkSmsReadTool(services), new GetSmsPolicyTool(services, clock));
-        return mode == Mode.RECEIVE_ONLY ? reading : java.util.stream.Stream.concat(sending.stream(), reading.stream()).toList();
+    static List<SmsTool> tools(App app, Clock clock, Mode mode) {
+        List<SmsTool> sending = List.of(new SendSmsTool(app.sandbox(), app.sender()),
+                new SendMmsTool(app.sandbox(), app.sender()),
+                new ReplyToSmsTool(app.sandbox(), app.sender(), app.conversations()));
+        List<SmsTool> reading = List.of(new ReceiveSmsTool(app.sandbox(), app.phoneNumbers(), app.receiver(), clock),
+                new GetConversationTool(app.sandbox(), app.phoneNumbers(), app.conversations()),
+                new MarkSmsReadTool(app.sandbox(), app.conversations()),
+                new GetSmsPolicyTool(app.sandbox(), app.settings(), app.sender(), clock));
+        return mode == Mode.RECEIVE_ONLY ? reading : Stream.concat(sending.stream(), reading.stream()).toList();
     }
 
     /**
-     * Serves MCP on {@code in}/{@code out}, which carry one JSON-RPC message a line. {@code json} is
-     * the one object mapper of the process; {@code sleeper} ends the tools' waits when the server stops.
+     * Serves MCP on {@code in}/{@code out}, which carry one JSON-RPC message a line, with the tools of
+     * {@code mode} on the core of {@code app}. {@code json} is the one object mapper of the process.
      */
-    public static McpSyncServer start(Environment environment, String version, ObjectMapper json, Sleeper sleeper,
+    public static McpSyncServer start(App app, Mode mode, Clock clock, String version, ObjectMapper json,
             InputStream in, OutputStream out) {
         McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
-        Clock clock = Clock.systemUTC();
-        Services services = new Services(environment, NAME + "/" + version, clock, sleeper);
-        Mode mode = Settings.mode(environment);
-        List<SyncToolSpecification> specifications = tools(services, clock, mode).stream()
+        List<SyncToolSpecification> specifications = tools(app, clock, mode).stream()
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(tool.definition(mapper))
                         .callHandler((exchange, request) -> answer(tool, exchange, request))

@@ -1,6 +1,6 @@
 package io.github.twiliosmsmcp.stdio;
 
-import io.github.twiliosmsmcp.sms.StoppableSleeper;
+import io.github.twiliosmsmcp.common.StoppableSleeper;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;

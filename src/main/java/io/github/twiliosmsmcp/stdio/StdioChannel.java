@@ -1,7 +1,7 @@
 package io.github.twiliosmsmcp.stdio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.twiliosmsmcp.sms.StoppableSleeper;
+import io.github.twiliosmsmcp.common.StoppableSleeper;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;

@@ -24,7 +24,7 @@ import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sms.FakeGateway;
 import io.github.twiliosmsmcp.sms.MessageStatus;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqliteSendJournal;

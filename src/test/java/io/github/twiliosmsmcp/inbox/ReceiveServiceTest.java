@@ -10,7 +10,7 @@ import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.sms.FakeGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.Sleeper;
+import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqliteInbox;

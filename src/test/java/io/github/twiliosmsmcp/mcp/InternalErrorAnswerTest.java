@@ -3,8 +3,10 @@ package io.github.twiliosmsmcp.mcp;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.config.Environment;
-import io.github.twiliosmsmcp.sms.StoppableSleeper;
+import io.github.twiliosmsmcp.policy.Mode;
+import io.github.twiliosmsmcp.common.StoppableSleeper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Clock;
@@ -18,10 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InternalErrorAnswerTest {
 
     static Stream<SmsTool> tools() {
-        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
-        return Stream.of(new SendSmsTool(services), new SendMmsTool(services), new ReplyToSmsTool(services),
-                new ReceiveSmsTool(services, Clock.systemUTC()), new GetConversationTool(services),
-                new MarkSmsReadTool(services), new GetSmsPolicyTool(services, Clock.systemUTC()));
+        App app = new App(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
+        return SmsServer.tools(app, Clock.systemUTC(), Mode.LIVE).stream();
     }
 
     @ParameterizedTest(name = "{0}")

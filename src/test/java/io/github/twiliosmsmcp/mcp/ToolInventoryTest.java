@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.policy.Mode;
-import io.github.twiliosmsmcp.sms.StoppableSleeper;
+import io.github.twiliosmsmcp.common.StoppableSleeper;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
@@ -36,8 +37,8 @@ class ToolInventoryTest {
     private static final java.util.Set<String> READ_ONLY = java.util.Set.of("receive_sms", "get_conversation", "get_sms_policy");
 
     private static List<Tool> definitions() {
-        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
-        return SmsServer.tools(services, Clock.systemUTC(), Mode.LIVE).stream().map(t -> t.definition(MAPPER)).toList();
+        App app = new App(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
+        return SmsServer.tools(app, Clock.systemUTC(), Mode.LIVE).stream().map(t -> t.definition(MAPPER)).toList();
     }
 
     @Test
@@ -77,9 +78,9 @@ class ToolInventoryTest {
 
     @Test
     void receiveOnlyModeDoesNotListTheSendingTools() {
-        Services services = new Services(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
+        App app = new App(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
         assertEquals(List.of("receive_sms", "get_conversation", "mark_sms_read", "get_sms_policy"),
-                SmsServer.tools(services, Clock.systemUTC(), Mode.RECEIVE_ONLY).stream().map(SmsTool::name).toList());
+                SmsServer.tools(app, Clock.systemUTC(), Mode.RECEIVE_ONLY).stream().map(SmsTool::name).toList());
     }
 
     @Test

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.config.Environment;
+import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.mcp.SmsServer;
-import io.github.twiliosmsmcp.sms.StoppableSleeper;
+import io.github.twiliosmsmcp.common.StoppableSleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +50,8 @@ class StdioChannelTest {
         PipedInputStream stdin = new PipedInputStream(client, 1 << 20);
         StoppableSleeper sleeper = new StoppableSleeper();
         channel = StdioChannel.open(stdin, stdout, JSON, sleeper, grace, exit::complete);
-        SmsServer.start(new Environment(Map.of("SMS_QUIET_HOURS", "off")), "test", JSON, sleeper, channel.input(),
-                channel.output());
+        App app = new App(new Environment(Map.of("SMS_QUIET_HOURS", "off")), "test", Clock.systemUTC(), sleeper);
+        SmsServer.start(app, Mode.LIVE, Clock.systemUTC(), "test", JSON, channel.input(), channel.output());
         return client;
     }
 

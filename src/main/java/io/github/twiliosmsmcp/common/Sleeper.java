@@ -1,4 +1,4 @@
-package io.github.twiliosmsmcp.sms;
+package io.github.twiliosmsmcp.common;
 
 import java.time.Duration;
 

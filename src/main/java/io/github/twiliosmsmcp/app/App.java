@@ -1,5 +1,7 @@
-package io.github.twiliosmsmcp.mcp;
+package io.github.twiliosmsmcp.app;
 
+import io.github.twiliosmsmcp.common.Sleeper;
+import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.TwilioAccount;
@@ -14,9 +16,7 @@ import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sandbox.SandboxGateway;
 import io.github.twiliosmsmcp.sms.MessageGateway;
-import io.github.twiliosmsmcp.sms.Sleeper;
 import io.github.twiliosmsmcp.store.Database;
-import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.store.SqliteInbox;
 import io.github.twiliosmsmcp.store.SqliteSendJournal;
 import io.github.twiliosmsmcp.twilio.TwilioGateway;
@@ -27,57 +27,83 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds what the tools need on the first tool call, not at start: phone metadata, the Twilio SDK
- * and the database cost hundreds of milliseconds that a client's start budget should not pay.
+ * The composition root: every front door (the stdio server now, the HTTP service and setup next)
+ * builds one App and hands each of its parts only what that part uses. The core is built on the
+ * first use of any part, not at start: phone metadata, the Twilio SDK and the database cost
+ * hundreds of milliseconds that a client's start budget should not pay.
  */
-final class Services {
-    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+public final class App {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-    /** Either everything the tools need, or why the server cannot work. */
-    sealed interface State permits Ready, Misconfigured {}
+    /** What the first use built, kept for every later one: the core, or why it cannot be built. */
+    private sealed interface Built permits Core, Unusable {}
 
-    record Ready(SendService sender, ReceiveService inbox, ConversationService conversations,
-            PhoneNumberParser phoneNumbers, Settings settings, boolean simulated) implements State {}
+    private record Core(Settings settings, SendService sender, ReceiveService receiver,
+            ConversationService conversations) implements Built {}
 
-    record Misconfigured(List<String> problems) implements State {
-        String describe() {
-            return String.join("; ", problems);
-        }
-    }
+    private record Unusable(NotConfigured problems) implements Built {}
 
     private final Environment environment;
     private final String userAgent;
     private final Clock clock;
     private final Sleeper sleeper;
-    private volatile State state;
+    private volatile Built built;
 
-    Services(Environment environment, String userAgent, Clock clock, Sleeper sleeper) {
-        this.sleeper = sleeper;
+    public App(Environment environment, String userAgent, Clock clock, Sleeper sleeper) {
         this.environment = environment;
         this.userAgent = userAgent;
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
-    State get() {
-        State current = state;
+    public Part<SendService> sender() {
+        return () -> core().sender();
+    }
+
+    public Part<ReceiveService> receiver() {
+        return () -> core().receiver();
+    }
+
+    public Part<ConversationService> conversations() {
+        return () -> core().conversations();
+    }
+
+    public Part<Settings> settings() {
+        return () -> core().settings();
+    }
+
+    public Part<PhoneNumberParser> phoneNumbers() {
+        return () -> core().settings().phoneNumbers();
+    }
+
+    /** Whether nothing reaches a real phone: the sandbox. */
+    public Part<Boolean> sandbox() {
+        return () -> core().settings().sandbox();
+    }
+
+    private Core core() throws NotConfigured {
+        Built current = built;
         if (current == null) {
             synchronized (this) {
-                current = state;
+                current = built;
                 if (current == null) {
                     current = build();
-                    state = current;
+                    built = current;
                 }
             }
         }
-        return current;
+        if (current instanceof Unusable unusable) {
+            throw unusable.problems();
+        }
+        return (Core) current;
     }
 
-    private State build() {
+    private Built build() {
         Settings settings = Settings.load(environment);
         settings.warnings().forEach(LOG::warn);
         if (!settings.problems().isEmpty()) {
             LOG.error("Configuration problems, every tool will answer with them: {}", settings.problems());
-            return new Misconfigured(settings.problems());
+            return new Unusable(new NotConfigured(settings.problems()));
         }
         MessageGateway gateway;
         Senders senders;
@@ -101,8 +127,7 @@ final class Services {
                 new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 account, clock, sleeper);
         LOG.info("message store: {}", location.describe());
-        return new Ready(sender, new ReceiveService(gateway, senders.numbers(), inbox, clock, sleeper),
-                new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()),
-                settings.phoneNumbers(), settings, gateway.simulated());
+        return new Core(settings, sender, new ReceiveService(gateway, senders.numbers(), inbox, clock, sleeper),
+                new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()));
     }
 }
