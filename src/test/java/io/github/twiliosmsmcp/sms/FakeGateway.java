@@ -74,6 +74,8 @@ public final class FakeGateway implements MessageGateway {
                         MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED)
                 .from(from).to(to).body(body).dateSent(clock.instant()).segments(Optional.of(1)).build();
         received.add(message);
+        messages.put(message.sid(), message);
+        later.put(message.sid(), new ArrayDeque<>());
         return message;
     }
 
@@ -143,7 +145,10 @@ public final class FakeGateway implements MessageGateway {
 
     @Override
     public synchronized List<MessageRecord> sentTo(PhoneNumber to, Instant since, int max, Duration timeout) {
-        return messages.values().stream().filter(m -> m.to().equals(to.e164())).limit(max).toList();
+        return messages.values().stream()
+                .filter(m -> m.direction() == MessageRecord.Direction.OUTBOUND && m.to().equals(to.e164()))
+                .limit(max)
+                .toList();
     }
 
     @Override
