@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The start-up benchmark is a script and keeps its own copy of the recommended flags; this keeps
- * that copy the same as {@link LaunchFlags}, so the README's figures measure what setup writes.
+ * that copy the same as {@link LaunchFlags}, so the figures of docs/benchmarks.md measure what setup writes.
  */
 class BenchFlagsTest {
 

@@ -16,19 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The README and the example configurations recommend exactly the flags LaunchFlags defines. */
+/** The setup guide (docs/setup.md) and the example configurations recommend exactly the flags LaunchFlags defines. */
 class DocumentedFlagsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"17", "21", "25.0.3", "25.0.4"})
-    void theReadmeNamesEveryFlagSetupUses(String version) throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theSetupGuideNamesEveryFlagSetupUses(String version) throws IOException {
+        String guide = Files.readString(Path.of("docs", "setup.md"));
         LaunchFlags flags = LaunchFlags.forJava(version);
         List<String> all = new ArrayList<>(flags.launch(Optional.empty()));
         flags.useArchive(Path.of("ARCHIVE")).forEach(flag -> all.add(flag.replace("ARCHIVE", "")));
 
         for (String flag : all) {
-            assertTrue(readme.contains(flag), "README.md does not mention " + flag + " (Java " + version + ")");
+            assertTrue(guide.contains(flag), "docs/setup.md does not mention " + flag + " (Java " + version + ")");
         }
     }
 
