@@ -54,7 +54,8 @@ public final class SendService {
         this.account = account;
         this.clock = clock;
         this.policy = policy;
-        this.checks = new SendCheck(parser, senders, limits.maxSegments(), gateway.simulated());
+        this.checks = new SendCheck(parser, senders, limits.maxSegments(), gateway.simulated(),
+                gateway.provider().errors());
         this.repeats = new RepeatedSend(gateway, journal, clock, limits.dedupeWindow());
         this.creates = new CreateOnce(gateway, journal, account, clock, sleeper);
         this.statuses = new StatusPoller(gateway, clock, sleeper);

@@ -60,8 +60,8 @@ final class MarkSmsReadTool extends ReadTool {
             throw new BadArgument("'message_ids' must list 1 to " + MAX_IDS + " message SIDs (it listed " + sids.size() + ")");
         }
         for (String sid : sids) {
-            if (!ReplyToSmsTool.MESSAGE_SID.matcher(sid).matches()) {
-                throw new BadArgument(Shown.quoted(sid) + " is not a message SID (SM or MM followed by 32 hexadecimal characters)");
+            if (!ready.conversations().messageIds().accepts(sid)) {
+                throw new BadArgument(Shown.quoted(sid) + " is not a message SID (" + ready.conversations().messageIds().description() + ")");
             }
         }
         try {

@@ -15,6 +15,8 @@ import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
+import io.github.twiliosmsmcp.sms.Provider;
+import io.github.twiliosmsmcp.twilio.TwilioProvider;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,6 +210,11 @@ class ConversationOrderTest {
         @Override
         public boolean simulated() {
             return false;
+        }
+
+        @Override
+        public Provider provider() {
+            return TwilioProvider.named("twilio");
         }
     }
 }
