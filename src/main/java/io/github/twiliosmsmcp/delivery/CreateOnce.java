@@ -59,7 +59,8 @@ final class CreateOnce {
                 accepted(id, created);
                 return new Accepted(created);
             } catch (GatewayException e) {
-                if (e instanceof GatewayException.Rejected rejected && rejected.reason() == GatewayException.Reason.THROTTLED
+                if (e instanceof GatewayException.Rejected rejected
+                        && rejected.reason() == GatewayException.Reason.THROTTLED
                         && rateLimited < RATE_LIMIT_BACKOFF_MILLIS.length
                         && Duration.between(start, clock.instant()).plusMillis(RATE_LIMIT_BACKOFF_MILLIS[rateLimited])
                                 .compareTo(CREATE_BUDGET) <= 0

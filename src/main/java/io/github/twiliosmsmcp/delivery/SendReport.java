@@ -65,8 +65,9 @@ public record SendReport(
 
     Builder toBuilder() {
         return new Builder(outcome, kind, to).from(from).sid(sid).status(status).size(size).mediaCount(mediaCount)
-                .price(price).priceUnit(priceUnit).errorCode(errorCode).errorMessage(errorMessage).errorDocs(errorDocs).summary(summary)
-                .advice(advice).simulated(simulated).firstSentAt(firstSentAt).refusal(refusal).estimateUsd(estimateUsd);
+                .price(price).priceUnit(priceUnit).errorCode(errorCode).errorMessage(errorMessage).errorDocs(errorDocs)
+                .summary(summary).advice(advice).simulated(simulated).firstSentAt(firstSentAt).refusal(refusal)
+                .estimateUsd(estimateUsd);
     }
 
     /** Names each of the nineteen facts where a report is made; what is not set is unknown or empty. */

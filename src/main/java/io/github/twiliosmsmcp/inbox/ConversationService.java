@@ -56,7 +56,8 @@ public final class ConversationService {
         } catch (GatewayException e) {
             String problem = e instanceof GatewayException.Rejected r && r.code().isPresent()
                     ? "Twilio refused to list messages with error " + r.code().get() + ": "
-                            + gateway.provider().errors().explain(r.code().get(), r.providerMessage().orElse(null)).meaning()
+                            + gateway.provider().errors().explain(r.code().get(), r.providerMessage().orElse(null))
+                                    .meaning()
                     : "the server could not read messages from Twilio (" + e.getMessage() + ")";
             return new Conversation(other.e164(), List.of(), 0, gateway.simulated(), Optional.of(problem),
                     "Tell the user the conversation could not be read; try again in a minute.");

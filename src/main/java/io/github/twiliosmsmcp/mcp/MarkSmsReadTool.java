@@ -61,7 +61,8 @@ final class MarkSmsReadTool extends ReadTool {
         }
         for (String sid : sids) {
             if (!ready.conversations().messageIds().accepts(sid)) {
-                throw new BadArgument(Shown.quoted(sid) + " is not a message SID (" + ready.conversations().messageIds().description() + ")");
+                throw new BadArgument(Shown.quoted(sid) + " is not a message SID ("
+                        + ready.conversations().messageIds().description() + ")");
             }
         }
         try {

@@ -56,7 +56,8 @@ final class ReplyToSmsTool extends SendTool {
         String message = arguments.requiredString("message", "\"Thanks, see you then\"");
         Optional<String> key = arguments.optionalString("idempotency_key", KEY_EXAMPLE);
         if (!services.conversations().messageIds().accepts(sid)) {
-            throw new BadArgument("'message_id' must be a message SID: " + services.conversations().messageIds().description()
+            throw new BadArgument("'message_id' must be a message SID: "
+                    + services.conversations().messageIds().description()
                     + " (it was " + Shown.quoted(sid) + ")");
         }
         MessageRecord original;

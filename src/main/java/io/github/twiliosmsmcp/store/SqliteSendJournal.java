@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /** The send journal in the {@code sends} table. */
 public final class SqliteSendJournal implements SendJournal {
-    private static final String COLUMNS = "id, state, provider, recipient, sender, body, media_count, sid, status, error_code,"
-            + " created_at, idempotency_key, message_key, owner_host, owner_pid, owner_started";
+    private static final String COLUMNS = "id, state, provider, recipient, sender, body, media_count, sid, status,"
+            + " error_code, created_at, idempotency_key, message_key, owner_host, owner_pid, owner_started";
 
     private final Database database;
 
