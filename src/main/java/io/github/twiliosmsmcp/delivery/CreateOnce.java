@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.delivery;
 
 import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.sms.ErrorMeanings;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
@@ -22,7 +23,6 @@ final class CreateOnce {
     /** The create and its 429 retries together; with the status wait, the answer stays under the clients' 60 s. */
     static final Duration CREATE_BUDGET = Duration.ofSeconds(12);
     private static final long[] RATE_LIMIT_BACKOFF_MILLIS = {1000, 2000};
-    static final int OPTED_OUT = 21610;
     static final String UNKNOWN_ADVICE = "Tell the user the outcome is unknown; they can check the Twilio"
             + " Console's messaging logs before deciding whether to send it again.";
 
@@ -59,7 +59,8 @@ final class CreateOnce {
                 accepted(id, created);
                 return new Accepted(created);
             } catch (GatewayException e) {
-                if (e instanceof GatewayException.Rejected rejected && rejected.tooManyRequests()
+                if (e instanceof GatewayException.Rejected rejected
+                        && rejected.reason() == GatewayException.Reason.THROTTLED
                         && rateLimited < RATE_LIMIT_BACKOFF_MILLIS.length
                         && Duration.between(start, clock.instant()).plusMillis(RATE_LIMIT_BACKOFF_MILLIS[rateLimited])
                                 .compareTo(CREATE_BUDGET) <= 0
@@ -77,8 +78,8 @@ final class CreateOnce {
                 ? rejectedReport(draft, rejected)
                 : unreachableReport(draft, (GatewayException.Unreachable) e);
         record(id, report.outcome() == Outcome.UNKNOWN, report.summary());
-        if (report.errorCode().filter(code -> code == OPTED_OUT).isPresent()) {
-            optedOut(draft.message().to());
+        if (e instanceof GatewayException.Rejected rejected && rejected.reason() == GatewayException.Reason.OPTED_OUT) {
+            optedOut(draft.message().to(), rejected.code().map(draft.errors()::label).orElse(rejected.getMessage()));
         }
         return report;
     }
@@ -105,10 +106,10 @@ final class CreateOnce {
         }
     }
 
-    /** Twilio's 21610 proves the recipient opted out: later sends are refused here, before Twilio. */
-    private void optedOut(PhoneNumber to) {
+    /** The provider's word that the recipient opted out: later sends are refused here, before the provider. */
+    private void optedOut(PhoneNumber to, String source) {
         try {
-            journal.recipientOptedOut(account, to.e164(), clock.instant(), "Twilio error " + OPTED_OUT);
+            journal.recipientOptedOut(account, to.e164(), clock.instant(), source);
         } catch (StoreUnavailable e) {
             LOG.warn("opt-out of {} could not be recorded: {}", to, e.getMessage());
         }
@@ -137,10 +138,12 @@ final class CreateOnce {
             report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it (" + rejected.getMessage() + ")",
                     "Tell the user it was not sent.");
         } else {
-            ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.twilioMessage().orElse(null));
+            ErrorMeanings.Explanation why = draft.errors().explain(rejected.code().get(),
+                    rejected.providerMessage().orElse(null));
             report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it with error " + rejected.code().get()
                     + ": " + why.meaning(), why.advice());
         }
-        return report.toBuilder().errorCode(rejected.code()).errorMessage(rejected.twilioMessage()).build();
+        return report.toBuilder().errorCode(rejected.code()).errorMessage(rejected.providerMessage())
+                .errorDocs(rejected.code().map(draft.errors()::docsUrl)).build();
     }
 }

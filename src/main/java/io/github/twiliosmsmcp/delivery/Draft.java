@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.delivery;
 
+import io.github.twiliosmsmcp.sms.ErrorMeanings;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
@@ -7,8 +8,12 @@ import io.github.twiliosmsmcp.sms.SegmentCount;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The facts known before the create call, from which every report of this send is made. */
-record Draft(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size, boolean simulated) {
+/**
+ * The facts known before the create call, from which every report of this send is made; {@code errors}
+ * are the provider's meanings of the error codes a report may carry.
+ */
+record Draft(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCount> size, boolean simulated,
+        ErrorMeanings errors) {
 
     /** A report of this send; {@code record} is what the provider said of it, or null if nothing. */
     SendReport report(Outcome outcome, MessageRecord record, String summary, String advice) {
@@ -27,6 +32,7 @@ record Draft(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCou
                 .priceUnit(known.flatMap(MessageRecord::priceUnit))
                 .errorCode(known.flatMap(MessageRecord::errorCode))
                 .errorMessage(known.flatMap(MessageRecord::errorMessage))
+                .errorDocs(known.flatMap(MessageRecord::errorCode).map(errors::docsUrl))
                 .summary(summary)
                 .advice(advice)
                 .simulated(simulated)
@@ -58,7 +64,7 @@ record Draft(SendRequest.Kind kind, OutgoingMessage message, Optional<SegmentCou
                     "Tell the user it was not delivered.");
         }
         int code = last.errorCode().get();
-        ErrorCatalog.Explanation why = ErrorCatalog.explain(code, last.errorMessage().orElse(null));
+        ErrorMeanings.Explanation why = errors.explain(code, last.errorMessage().orElse(null));
         return report(outcome, last, "Twilio reported status " + status + " with error " + code + ": " + why.meaning(),
                 why.advice());
     }

@@ -4,10 +4,14 @@ import io.github.twiliosmsmcp.sms.MessageStatus;
 import java.time.Instant;
 import java.util.Optional;
 
-/** An earlier send as the journal remembers it; {@code body} is empty once retention purged it. */
+/**
+ * An earlier send as the journal remembers it; {@code body} is empty once retention purged it, and
+ * {@code provider} names the provider it went to.
+ */
 public record PastSend(
         long id,
         State state,
+        String provider,
         String to,
         String sender,
         Optional<String> body,
@@ -23,7 +27,7 @@ public record PastSend(
     public enum State {
         /** Written before the create call and not yet resolved: it may have been sent. */
         PENDING,
-        /** Twilio accepted it ({@code sid} is set). */
+        /** The provider accepted it ({@code sid} is set). */
         ACCEPTED,
         /** The create call's outcome could not be known. */
         UNKNOWN,

@@ -4,6 +4,7 @@ import io.github.twiliosmsmcp.phone.ParsedNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.sms.Encoding;
+import io.github.twiliosmsmcp.sms.ErrorMeanings;
 import io.github.twiliosmsmcp.sms.MediaUrls;
 import io.github.twiliosmsmcp.sms.MessageText;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
@@ -35,12 +36,14 @@ final class SendCheck {
     private final Senders senders;
     private final int maxSegments;
     private final boolean simulated;
+    private final ErrorMeanings errors;
 
-    SendCheck(PhoneNumberParser parser, Senders senders, int maxSegments, boolean simulated) {
+    SendCheck(PhoneNumberParser parser, Senders senders, int maxSegments, boolean simulated, ErrorMeanings errors) {
         this.parser = parser;
         this.senders = senders;
         this.maxSegments = maxSegments;
         this.simulated = simulated;
+        this.errors = errors;
     }
 
     Checked check(SendRequest request) {
@@ -106,9 +109,9 @@ final class SendCheck {
         }
 
         OutgoingMessage message = new OutgoingMessage(recipient, sender.get().number(),
-                sender.get().messagingServiceSid(), body, media);
+                sender.get().pool(), body, media);
         Optional<SegmentCount> reportedSize = kind == SendRequest.Kind.SMS ? Optional.of(size) : Optional.empty();
-        return new Ready(new Draft(kind, message, reportedSize, simulated), size, key);
+        return new Ready(new Draft(kind, message, reportedSize, simulated, errors), size, key);
     }
 
     private Invalid invalid(SendRequest.Kind kind, String to, String summary, String advice) {

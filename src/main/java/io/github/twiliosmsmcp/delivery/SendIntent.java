@@ -12,13 +12,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One send about to happen, as the journal keys it. Two sends are the same message when the
- * account, recipient, text and media are the same; the sender is left out on purpose, so that a
- * model cannot repeat a message by naming another {@code from}. A dry-run intent is recorded so that
+ * account, recipient, text and media are the same; the sender and the {@code provider} (the
+ * {@link io.github.twiliosmsmcp.sms.Provider#name()} of the gateway that sends it) are left out on
+ * purpose, so that a model cannot repeat a message by naming another {@code from}, nor a message go
+ * out through two providers. A dry-run intent is recorded so that
  * it counts against the limits of a dry run, but it never blocks a real send. {@code inReplyTo} is the
  * SID of the inbound message a reply answers.
  */
 public record SendIntent(
         String account,
+        String provider,
         String to,
         String sender,
         String body,

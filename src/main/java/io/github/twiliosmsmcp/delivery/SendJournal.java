@@ -34,7 +34,7 @@ public interface SendJournal {
         Decision decide(Facts facts);
     }
 
-    /** The recipient opted out (Twilio error 21610): later sends to them are refused locally. */
+    /** The provider said the recipient opted out ({@code source} says how): later sends to them are refused locally. */
     void recipientOptedOut(String account, String number, Instant at, String source) throws StoreUnavailable;
 
     /** Sends of the last day that count against the limits, with actual or estimated cost. */

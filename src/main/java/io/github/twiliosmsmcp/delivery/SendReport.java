@@ -25,6 +25,7 @@ public record SendReport(
         Optional<String> priceUnit,
         Optional<Integer> errorCode,
         Optional<String> errorMessage,
+        Optional<String> errorDocs,
         String summary,
         String advice,
         boolean simulated,
@@ -64,11 +65,12 @@ public record SendReport(
 
     Builder toBuilder() {
         return new Builder(outcome, kind, to).from(from).sid(sid).status(status).size(size).mediaCount(mediaCount)
-                .price(price).priceUnit(priceUnit).errorCode(errorCode).errorMessage(errorMessage).summary(summary)
-                .advice(advice).simulated(simulated).firstSentAt(firstSentAt).refusal(refusal).estimateUsd(estimateUsd);
+                .price(price).priceUnit(priceUnit).errorCode(errorCode).errorMessage(errorMessage).errorDocs(errorDocs)
+                .summary(summary).advice(advice).simulated(simulated).firstSentAt(firstSentAt).refusal(refusal)
+                .estimateUsd(estimateUsd);
     }
 
-    /** Names each of the eighteen facts where a report is made; what is not set is unknown or empty. */
+    /** Names each of the nineteen facts where a report is made; what is not set is unknown or empty. */
     static final class Builder {
         private final Outcome outcome;
         private final SendRequest.Kind kind;
@@ -82,6 +84,7 @@ public record SendReport(
         private Optional<String> priceUnit = Optional.empty();
         private Optional<Integer> errorCode = Optional.empty();
         private Optional<String> errorMessage = Optional.empty();
+        private Optional<String> errorDocs = Optional.empty();
         private String summary = "";
         private String advice = "";
         private boolean simulated;
@@ -140,6 +143,12 @@ public record SendReport(
             return this;
         }
 
+        /** Where the provider documents the error code. */
+        Builder errorDocs(Optional<String> errorDocs) {
+            this.errorDocs = errorDocs;
+            return this;
+        }
+
         Builder summary(String summary) {
             this.summary = summary;
             return this;
@@ -172,7 +181,7 @@ public record SendReport(
 
         SendReport build() {
             return new SendReport(outcome, kind, to, from, sid, status, size, mediaCount, price, priceUnit, errorCode,
-                    errorMessage, summary, advice, simulated, firstSentAt, refusal, estimateUsd);
+                    errorMessage, errorDocs, summary, advice, simulated, firstSentAt, refusal, estimateUsd);
         }
     }
 

@@ -54,7 +54,8 @@ public final class SendService {
         this.account = account;
         this.clock = clock;
         this.policy = policy;
-        this.checks = new SendCheck(parser, senders, limits.maxSegments(), gateway.simulated());
+        this.checks = new SendCheck(parser, senders, limits.maxSegments(), gateway.simulated(),
+                gateway.provider().errors());
         this.repeats = new RepeatedSend(gateway, journal, clock, limits.dedupeWindow());
         this.creates = new CreateOnce(gateway, journal, account, clock, sleeper);
         this.statuses = new StatusPoller(gateway, clock, sleeper);
@@ -79,8 +80,9 @@ public final class SendService {
         BigDecimal estimate = gateway.simulated() ? BigDecimal.ZERO
                 : PriceTable.estimate(draft.message().to(), mms, ready.size().segments());
         boolean dryRun = policy.policy().mode() == Mode.DRY_RUN;
-        SendIntent intent = new SendIntent(account, draft.message().to().e164(), draft.message().sender(),
-                draft.message().body(), draft.message().mediaUrls().stream().map(URI::toString).toList(),
+        SendIntent intent = new SendIntent(account, gateway.provider().name(), draft.message().to().e164(),
+                draft.message().sender(), draft.message().body(),
+                draft.message().mediaUrls().stream().map(URI::toString).toList(),
                 ready.idempotencyKey(), now, limits.dedupeWindow(), SendIntent.Owner.current(), estimate, dryRun,
                 request.inReplyTo());
         SendJournal.Claim claim;

@@ -6,17 +6,18 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The numbers this server may send from. A Messaging Service, when configured, sends by default
- * (it owns sender choice, compliance and A2P registration); otherwise the first number does.
+ * The numbers this server may send from. A sender pool kept at the provider (Twilio's Messaging
+ * Service), when configured, sends by default (it owns sender choice, compliance and registration);
+ * otherwise the first number does.
  */
-public record Senders(List<PhoneNumber> numbers, Optional<String> messagingServiceSid) {
+public record Senders(List<PhoneNumber> numbers, Optional<String> pool) {
 
     public Senders {
         numbers = List.copyOf(numbers);
     }
 
     /** A chosen sender: exactly one of the two is present. */
-    public record Choice(Optional<PhoneNumber> number, Optional<String> messagingServiceSid) {}
+    public record Choice(Optional<PhoneNumber> number, Optional<String> pool) {}
 
     /** Empty when {@code requested} is not one of ours. */
     public Optional<Choice> choose(Optional<PhoneNumber> requested) {
@@ -25,8 +26,8 @@ public record Senders(List<PhoneNumber> numbers, Optional<String> messagingServi
                     ? Optional.of(new Choice(requested, Optional.empty()))
                     : Optional.empty();
         }
-        if (messagingServiceSid.isPresent()) {
-            return Optional.of(new Choice(Optional.empty(), messagingServiceSid));
+        if (pool.isPresent()) {
+            return Optional.of(new Choice(Optional.empty(), pool));
         }
         return Optional.of(new Choice(Optional.of(numbers.get(0)), Optional.empty()));
     }

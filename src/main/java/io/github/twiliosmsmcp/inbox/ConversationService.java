@@ -1,9 +1,9 @@
 package io.github.twiliosmsmcp.inbox;
 
-import io.github.twiliosmsmcp.delivery.ErrorCatalog;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
+import io.github.twiliosmsmcp.sms.MessageIdForm;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.time.Clock;
@@ -56,7 +56,8 @@ public final class ConversationService {
         } catch (GatewayException e) {
             String problem = e instanceof GatewayException.Rejected r && r.code().isPresent()
                     ? "Twilio refused to list messages with error " + r.code().get() + ": "
-                            + ErrorCatalog.explain(r.code().get(), r.twilioMessage().orElse(null)).meaning()
+                            + gateway.provider().errors().explain(r.code().get(), r.providerMessage().orElse(null))
+                                    .meaning()
                     : "the server could not read messages from Twilio (" + e.getMessage() + ")";
             return new Conversation(other.e164(), List.of(), 0, gateway.simulated(), Optional.of(problem),
                     "Tell the user the conversation could not be read; try again in a minute.");
@@ -64,6 +65,11 @@ public final class ConversationService {
             return new Conversation(other.e164(), List.of(), 0, gateway.simulated(), Optional.of(e.describe()),
                     "Tell the user the message store must be fixed first (see the file named above).");
         }
+    }
+
+    /** What the provider's message ids look like, so that a malformed one is refused before any look-up. */
+    public MessageIdForm messageIds() {
+        return gateway.provider().messageIds();
     }
 
     /** An inbound message by SID: from the inbox, else from Twilio. Empty when no such message exists. */

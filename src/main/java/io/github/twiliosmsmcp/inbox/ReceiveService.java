@@ -1,8 +1,8 @@
 package io.github.twiliosmsmcp.inbox;
 
-import io.github.twiliosmsmcp.delivery.ErrorCatalog;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.sms.ErrorMeanings;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
@@ -110,7 +110,8 @@ public final class ReceiveService {
         String problem;
         String advice;
         if (e instanceof GatewayException.Rejected rejected && rejected.code().isPresent()) {
-            ErrorCatalog.Explanation why = ErrorCatalog.explain(rejected.code().get(), rejected.twilioMessage().orElse(null));
+            ErrorMeanings.Explanation why = gateway.provider().errors().explain(rejected.code().get(),
+                    rejected.providerMessage().orElse(null));
             problem = "Twilio refused to list messages with error " + rejected.code().get() + ": " + why.meaning();
             advice = why.advice();
         } else {

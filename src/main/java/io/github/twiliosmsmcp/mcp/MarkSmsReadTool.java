@@ -66,8 +66,9 @@ final class MarkSmsReadTool extends ReadTool {
             throw new BadArgument("'message_ids' must list 1 to " + MAX_IDS + " message SIDs (it listed " + sids.size() + ")");
         }
         for (String sid : sids) {
-            if (!ReplyToSmsTool.MESSAGE_SID.matcher(sid).matches()) {
-                throw new BadArgument(Shown.quoted(sid) + " is not a message SID (SM or MM followed by 32 hexadecimal characters)");
+            if (!conversations.get().messageIds().accepts(sid)) {
+                throw new BadArgument(Shown.quoted(sid) + " is not a message SID ("
+                        + conversations.get().messageIds().description() + ")");
             }
         }
         try {

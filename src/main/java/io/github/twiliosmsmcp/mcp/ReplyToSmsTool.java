@@ -12,15 +12,12 @@ import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code reply_to_sms}: answers a received message from the number that received it, which is
  * what the person expects when the server has several numbers or a Messaging Service.
  */
 final class ReplyToSmsTool extends SendTool {
-    static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
-
     private final Part<ConversationService> conversations;
 
     ReplyToSmsTool(Part<Boolean> sandbox, Part<SendService> sender, Part<ConversationService> conversations) {
@@ -65,8 +62,9 @@ final class ReplyToSmsTool extends SendTool {
         String sid = arguments.requiredString("message_id", "\"SM0123456789abcdef0123456789abcdef\"").strip();
         String message = arguments.requiredString("message", "\"Thanks, see you then\"");
         Optional<String> key = arguments.optionalString("idempotency_key", KEY_EXAMPLE);
-        if (!MESSAGE_SID.matcher(sid).matches()) {
-            throw new BadArgument("'message_id' must be a message SID: SM or MM followed by 32 hexadecimal characters"
+        if (!conversations.get().messageIds().accepts(sid)) {
+            throw new BadArgument("'message_id' must be a message SID: "
+                    + conversations.get().messageIds().description()
                     + " (it was " + Shown.quoted(sid) + ")");
         }
         MessageRecord original;

@@ -1,6 +1,5 @@
 package io.github.twiliosmsmcp.mcp;
 
-import io.github.twiliosmsmcp.delivery.ErrorCatalog;
 import io.github.twiliosmsmcp.delivery.Outcome;
 import io.github.twiliosmsmcp.delivery.SendReport;
 import io.github.twiliosmsmcp.delivery.SendRequest;
@@ -61,7 +60,7 @@ final class SendAnswer {
         });
         r.errorCode().ifPresent(code -> out.append("Twilio error: ").append(code)
                 .append(r.errorMessage().map(m -> " (" + m + ")").orElse(""))
-                .append(", ").append(ErrorCatalog.docsUrl(code)).append('\n'));
+                .append(r.errorDocs().map(docs -> ", " + docs).orElse("")).append('\n'));
         if (!r.advice().isBlank()) {
             out.append("What to do: ").append(r.advice()).append('\n');
         }

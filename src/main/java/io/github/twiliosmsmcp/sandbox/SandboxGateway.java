@@ -6,7 +6,10 @@ import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
+import io.github.twiliosmsmcp.sms.Provider;
 import io.github.twiliosmsmcp.sms.Segments;
+import io.github.twiliosmsmcp.twilio.TwilioErrors;
+import io.github.twiliosmsmcp.twilio.TwilioProvider;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +31,7 @@ public final class SandboxGateway implements MessageGateway {
     public static final PhoneNumber NUMBER = new PhoneNumber("+15005550006");
     static final Duration DELIVERED_AFTER = Duration.ofMillis(1200);
     static final Duration REPLY_AFTER = Duration.ofSeconds(3);
+    private static final Provider PROVIDER = TwilioProvider.named("sandbox");
 
     private static final Map<String, Integer> MAGIC_RECIPIENTS = Map.of(
             "+15005550001", 21211,
@@ -56,7 +60,7 @@ public final class SandboxGateway implements MessageGateway {
     public MessageRecord create(OutgoingMessage message, Duration timeout) throws GatewayException {
         Integer magic = MAGIC_RECIPIENTS.get(message.to().e164());
         if (magic != null) {
-            throw new GatewayException.Rejected(400, magic, MAGIC_MESSAGES.get(magic));
+            throw new GatewayException.Rejected(400, TwilioErrors.reason(400, magic), magic, MAGIC_MESSAGES.get(magic));
         }
         String sid = newSid();
         sent.put(sid, new Sent(message, clock.instant(), newSid()));
@@ -67,7 +71,8 @@ public final class SandboxGateway implements MessageGateway {
     public MessageRecord fetch(String sid, Duration timeout) throws GatewayException {
         Sent s = sent.get(sid);
         if (s == null) {
-            throw new GatewayException.Rejected(404, 20404, "The requested resource was not found");
+            throw new GatewayException.Rejected(404, GatewayException.Reason.OTHER, 20404,
+                    "The requested resource was not found");
         }
         Duration age = Duration.between(s.created(), clock.instant());
         MessageStatus status = age.compareTo(DELIVERED_AFTER) >= 0 ? MessageStatus.DELIVERED
@@ -123,6 +128,12 @@ public final class SandboxGateway implements MessageGateway {
     @Override
     public boolean simulated() {
         return true;
+    }
+
+    /** Twilio's codes and SIDs, since the sandbox plays Twilio; its sends are recorded as the sandbox's. */
+    @Override
+    public Provider provider() {
+        return PROVIDER;
     }
 
     private MessageRecord reply(Sent s) {

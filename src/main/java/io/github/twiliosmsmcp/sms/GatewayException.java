@@ -16,22 +16,34 @@ public abstract sealed class GatewayException extends Exception {
         super(message, cause);
     }
 
+    /** What a refusal means to the core, whatever code the provider gave it. */
+    public enum Reason {
+        /** Turned away before anything was done with the request: trying again later is safe. */
+        THROTTLED,
+        /** The recipient asked this sender to stop texting them. */
+        OPTED_OUT,
+        /** Any other refusal; its code and message say what. */
+        OTHER
+    }
+
     /**
-     * The provider answered with an error: the HTTP status, and Twilio's own error code and message
-     * when its answer had Twilio's error shape.
+     * The provider answered with an error: the HTTP status, the {@link Reason} the gateway read in
+     * it, and the provider's own error code and message when its answer had its error shape.
      */
     public static final class Rejected extends GatewayException {
         private final int httpStatus;
+        private final Reason reason;
         private final Integer code;
-        private final String twilioMessage;
+        private final String providerMessage;
 
-        /** {@code code} and {@code twilioMessage} are null when Twilio's answer did not carry them. */
-        public Rejected(int httpStatus, Integer code, String twilioMessage) {
-            super("HTTP " + httpStatus + ": " + (twilioMessage != null ? twilioMessage
+        /** {@code code} and {@code providerMessage} are null when the provider's answer did not carry them. */
+        public Rejected(int httpStatus, Reason reason, Integer code, String providerMessage) {
+            super("HTTP " + httpStatus + ": " + (providerMessage != null ? providerMessage
                     : code != null ? "error " + code : "Twilio's answer could not be read"), null);
             this.httpStatus = httpStatus;
+            this.reason = reason;
             this.code = code;
-            this.twilioMessage = twilioMessage;
+            this.providerMessage = providerMessage;
         }
 
         public int httpStatus() {
@@ -42,14 +54,13 @@ public abstract sealed class GatewayException extends Exception {
             return Optional.ofNullable(code);
         }
 
-        /** Twilio's own words about the error, when its answer had them. */
-        public Optional<String> twilioMessage() {
-            return Optional.ofNullable(twilioMessage);
+        /** The provider's own words about the error, when its answer had them. */
+        public Optional<String> providerMessage() {
+            return Optional.ofNullable(providerMessage);
         }
 
-        /** 429 and 20429 mean Twilio turned the request away before doing anything with it. */
-        public boolean tooManyRequests() {
-            return httpStatus == 429 || Integer.valueOf(20429).equals(code);
+        public Reason reason() {
+            return reason;
         }
 
         /** A 5xx can come after the message was created, so its outcome is unknown. */

@@ -30,4 +30,7 @@ public interface MessageGateway {
 
     /** Whether nothing reaches a real phone. */
     boolean simulated();
+
+    /** Who sends: the name recorded with each send, its error meanings and its message ids. */
+    Provider provider();
 }

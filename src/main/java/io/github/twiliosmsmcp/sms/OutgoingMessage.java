@@ -6,25 +6,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A validated message ready for one create call. Exactly one of {@code from} and
- * {@code messagingServiceSid} is present: Twilio rejects a create that has neither.
+ * A validated message ready for one create call. Exactly one of {@code from} and {@code senderPool}
+ * (the id of a pool of senders kept at the provider, which picks one: Twilio's Messaging Service)
+ * is present: a create needs a sender.
  */
 public record OutgoingMessage(
         PhoneNumber to,
         Optional<PhoneNumber> from,
-        Optional<String> messagingServiceSid,
+        Optional<String> senderPool,
         String body,
         List<URI> mediaUrls) {
 
     public OutgoingMessage {
-        if (from.isPresent() == messagingServiceSid.isPresent()) {
-            throw new IllegalArgumentException("a message needs exactly one of from and messagingServiceSid");
+        if (from.isPresent() == senderPool.isPresent()) {
+            throw new IllegalArgumentException("a message needs exactly one of from and senderPool");
         }
         body = body == null ? "" : body;
         mediaUrls = List.copyOf(mediaUrls);
     }
 
     public String sender() {
-        return from.map(PhoneNumber::e164).orElseGet(() -> "Messaging Service " + messagingServiceSid.orElseThrow());
+        return from.map(PhoneNumber::e164).orElseGet(() -> "Messaging Service " + senderPool.orElseThrow());
     }
 }

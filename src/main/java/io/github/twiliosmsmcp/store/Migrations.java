@@ -98,7 +98,12 @@ final class Migrations {
                     """
                     CREATE TRIGGER learned_send AFTER UPDATE OF sid ON sends WHEN NEW.sid IS NOT NULL BEGIN
                         INSERT OR IGNORE INTO learned (account, sid) VALUES (NEW.account, NEW.sid);
-                    END"""));
+                    END"""),
+            // 4: which provider each send went to. Sends made before were Twilio's, or the sandbox's,
+            // whose account is "sandbox".
+            List.of(
+                    "ALTER TABLE sends ADD COLUMN provider TEXT NOT NULL DEFAULT 'twilio'",
+                    "UPDATE sends SET provider = 'sandbox' WHERE account = 'sandbox'"));
 
     private Migrations() {}
 

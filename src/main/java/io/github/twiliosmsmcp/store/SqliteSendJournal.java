@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /** The send journal in the {@code sends} table. */
 public final class SqliteSendJournal implements SendJournal {
-    private static final String COLUMNS = "id, state, recipient, sender, body, media_count, sid, status, error_code,"
-            + " created_at, idempotency_key, message_key, owner_host, owner_pid, owner_started";
+    private static final String COLUMNS = "id, state, provider, recipient, sender, body, media_count, sid, status,"
+            + " error_code, created_at, idempotency_key, message_key, owner_host, owner_pid, owner_started";
 
     private final Database database;
 
@@ -168,8 +168,8 @@ public final class SqliteSendJournal implements SendJournal {
     private long insertPending(Connection c, SendIntent intent) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO sends (account, message_key,"
                 + " idempotency_key, recipient, sender, body, media_count, state, owner_host, owner_pid,"
-                + " owner_started, created_at, updated_at, estimated_usd, in_reply_to)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " owner_started, created_at, updated_at, estimated_usd, in_reply_to, provider)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, intent.account());
             insert.setString(2, intent.messageKey());
@@ -186,6 +186,7 @@ public final class SqliteSendJournal implements SendJournal {
             insert.setLong(13, database.nowMillis());
             insert.setString(14, intent.estimatedUsd().toPlainString());
             insert.setString(15, intent.inReplyTo().orElse(null));
+            insert.setString(16, intent.provider());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -231,6 +232,7 @@ public final class SqliteSendJournal implements SendJournal {
         return new PastSend(
                 rs.getLong("id"),
                 PastSend.State.valueOf(rs.getString("state")),
+                rs.getString("provider"),
                 rs.getString("recipient"),
                 rs.getString("sender"),
                 Optional.ofNullable(rs.getString("body")),

@@ -23,9 +23,10 @@ final class ErrorAnswer {
         JsonNode message = error.path("message");
         boolean twilioShape = error.isObject() && (code.isInt() || message.isTextual());
         if (!twilioShape) {
-            return new GatewayException.Rejected(status, null, null);
+            return new GatewayException.Rejected(status, TwilioErrors.reason(status, null), null, null);
         }
-        return new GatewayException.Rejected(status, code.isInt() ? code.intValue() : null,
+        Integer twilioCode = code.isInt() ? code.intValue() : null;
+        return new GatewayException.Rejected(status, TwilioErrors.reason(status, twilioCode), twilioCode,
                 message.isTextual() ? plain(message.textValue()) : null);
     }
 

@@ -13,6 +13,7 @@ import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
+import io.github.twiliosmsmcp.sms.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import java.util.Optional;
 /** Twilio's Messages API through the official SDK, on a transport that never repeats a request. */
 public final class TwilioGateway implements MessageGateway {
     private static final long PAGE_SIZE = 50;
+    private static final Provider PROVIDER = TwilioProvider.named("twilio");
 
     private final TwilioAccount account;
     private final SingleAttemptHttpClient transport;
@@ -48,7 +50,7 @@ public final class TwilioGateway implements MessageGateway {
         String body = message.body().isEmpty() ? null : message.body();
         MessageCreator creator = message.from().isPresent()
                 ? Message.creator(account.accountSid(), to, new com.twilio.type.PhoneNumber(message.from().get().e164()), body)
-                : Message.creator(account.accountSid(), to, message.messagingServiceSid().orElseThrow(), body);
+                : Message.creator(account.accountSid(), to, message.senderPool().orElseThrow(), body);
         if (!message.mediaUrls().isEmpty()) {
             creator.setMediaUrl(message.mediaUrls());
         }
@@ -126,6 +128,11 @@ public final class TwilioGateway implements MessageGateway {
     @Override
     public boolean simulated() {
         return false;
+    }
+
+    @Override
+    public Provider provider() {
+        return PROVIDER;
     }
 
     private static MessageRecord record(Message m) {

@@ -1,6 +1,8 @@
 package io.github.twiliosmsmcp.sms;
 
 import io.github.twiliosmsmcp.phone.PhoneNumber;
+import io.github.twiliosmsmcp.twilio.TwilioErrors;
+import io.github.twiliosmsmcp.twilio.TwilioProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link MessageGateway} in memory for in-process tests of the core: each create call takes the
+ * A {@link MessageGateway} in memory for in-process tests of the core, with Twilio's error codes and
+ * message ids: each create call takes the
  * next scripted answer (a message with its later statuses, or a failure), each status look takes
  * the next status of that message, and every call is recorded for the test to count.
  */
@@ -50,7 +53,8 @@ public final class FakeGateway implements MessageGateway {
     }
 
     public static Fails rejects(int httpStatus, Integer code) {
-        return new Fails(new GatewayException.Rejected(httpStatus, code, code == null ? null : "error " + code));
+        return new Fails(new GatewayException.Rejected(httpStatus, TwilioErrors.reason(httpStatus, code), code,
+                code == null ? null : "error " + code));
     }
 
     public static Fails unreachable(boolean requestMayHaveArrived) {
@@ -117,7 +121,7 @@ public final class FakeGateway implements MessageGateway {
         }
         MessageRecord current = messages.get(sid);
         if (current == null) {
-            throw new GatewayException.Rejected(404, 20404, "not found");
+            throw new GatewayException.Rejected(404, GatewayException.Reason.OTHER, 20404, "not found");
         }
         MessageStatus next = later.get(sid).poll();
         if (next != null) {
@@ -159,6 +163,12 @@ public final class FakeGateway implements MessageGateway {
     @Override
     public boolean simulated() {
         return false;
+    }
+
+    /** Twilio's codes and message ids: the scripts speak Twilio's language. */
+    @Override
+    public Provider provider() {
+        return TwilioProvider.named("fake");
     }
 
     private MessageRecord record(String sid, OutgoingMessage message, MessageStatus status, Optional<Integer> error) {

@@ -15,6 +15,8 @@ import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
+import io.github.twiliosmsmcp.sms.Provider;
+import io.github.twiliosmsmcp.twilio.TwilioProvider;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +78,7 @@ class ConversationOrderTest {
     /** What reply_to_sms leaves in the journal: a send claimed as a reply, then accepted by Twilio. */
     private void replied(MessageRecord reply, String inReplyTo) throws Exception {
         SendJournal journal = new SqliteSendJournal(database);
-        SendIntent intent = new SendIntent(ACCOUNT, PERSON.e164(), OURS.e164(), reply.body(), List.of(), Optional.empty(),
+        SendIntent intent = new SendIntent(ACCOUNT, "twilio", PERSON.e164(), OURS.e164(), reply.body(), List.of(), Optional.empty(),
                 clock.instant(), Duration.ofMinutes(10), OWNER, new BigDecimal("0.0083"), false, Optional.of(inReplyTo));
         long id = assertInstanceOf(SendJournal.Fresh.class,
                 journal.claim(intent, facts -> new Decision.Allowed(new BigDecimal("0.0083")))).id();
@@ -148,8 +150,9 @@ class ConversationOrderTest {
         replied(answer, first.sid());
         database.write(c -> {
             try (var s = c.createStatement()) {
-                for (String sql : List.of("DROP TRIGGER learned_inbound", "DROP TRIGGER learned_send", "DROP TABLE learned",
-                        "ALTER TABLE sends DROP COLUMN in_reply_to", "PRAGMA user_version = 2")) {
+                for (String sql : List.of("ALTER TABLE sends DROP COLUMN provider", "DROP TRIGGER learned_inbound",
+                        "DROP TRIGGER learned_send", "DROP TABLE learned", "ALTER TABLE sends DROP COLUMN in_reply_to",
+                        "PRAGMA user_version = 2")) {
                     s.execute(sql);
                 }
             }
@@ -208,6 +211,11 @@ class ConversationOrderTest {
         @Override
         public boolean simulated() {
             return false;
+        }
+
+        @Override
+        public Provider provider() {
+            return TwilioProvider.named("twilio");
         }
     }
 }

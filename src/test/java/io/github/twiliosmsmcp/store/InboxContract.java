@@ -230,7 +230,7 @@ public abstract class InboxContract extends StoreContract {
     /** Consent as the send journal reads it when checking a send: the facts its gate is given. */
     private static Facts factsFor(Handle store, String account, String number) throws Exception {
         List<Facts> seen = new ArrayList<>();
-        SendIntent probe = new SendIntent(account, number, "+15005550006", "probe", List.of(), Optional.empty(),
+        SendIntent probe = new SendIntent(account, "twilio", number, "+15005550006", "probe", List.of(), Optional.empty(),
                 START, Duration.ZERO, new SendIntent.Owner("host-a", 1, START), BigDecimal.ZERO, false,
                 Optional.empty());
         store.journal().claim(probe, facts -> {

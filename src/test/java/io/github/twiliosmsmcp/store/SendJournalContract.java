@@ -59,8 +59,13 @@ public abstract class SendJournalContract extends StoreContract {
 
     private SendIntent intent(String account, String to, String body, List<String> media, Optional<String> key,
             Duration window) {
-        return new SendIntent(account, to, "+15005550006", body, media, key, clock.instant(), window, OWNER,
+        return new SendIntent(account, "twilio", to, "+15005550006", body, media, key, clock.instant(), window, OWNER,
                 new BigDecimal("0.0083"), false, Optional.empty());
+    }
+
+    private static SendIntent through(String provider, SendIntent i) {
+        return new SendIntent(i.account(), provider, i.to(), i.sender(), i.body(), i.mediaUrls(), i.idempotencyKey(),
+                i.at(), i.window(), i.owner(), i.estimatedUsd(), i.dryRun(), i.inReplyTo());
     }
 
     private SendIntent hello() {
@@ -295,6 +300,28 @@ public abstract class SendJournalContract extends StoreContract {
     }
 
     @Test
+    void theProviderOfEachSendIsStoredAndReadBack() throws Exception {
+        long byTwilio = fresh(hello());
+        SendIntent simulated = through("sandbox", intent("AC1", "+14155552671", "Hi", List.of(), Optional.empty()));
+        fresh(simulated);
+        journal.accepted(byTwilio, accepted("SM1", MessageStatus.QUEUED, Optional.empty()));
+
+        assertEquals("twilio", journal.byMessageId("AC1", "SM1").orElseThrow().provider());
+        assertEquals("sandbox", repeat(simulated).provider());
+    }
+
+    /** The provider is not part of what makes a message the same: one message never goes out through two. */
+    @Test
+    void theSameMessageThroughAnotherProviderIsARepeat() throws Exception {
+        long id = fresh(hello());
+
+        PastSend earlier = repeat(through("messagecentral", hello()));
+
+        assertEquals(id, earlier.id());
+        assertEquals("twilio", earlier.provider());
+    }
+
+    @Test
     void ownerRoundTrips() throws Exception {
         fresh(hello());
 
@@ -373,7 +400,7 @@ public abstract class SendJournalContract extends StoreContract {
 
     @Test
     void dryRunsCountOnlyAgainstDryRunsAndNeverBlockARealSend() throws Exception {
-        SendIntent dry = new SendIntent("AC1", "+14155552671", "+15005550006", "Hello", List.of(), Optional.empty(),
+        SendIntent dry = new SendIntent("AC1", "twilio", "+14155552671", "+15005550006", "Hello", List.of(), Optional.empty(),
                 clock.instant(), WINDOW, OWNER, new BigDecimal("0.0083"), true, Optional.empty());
         fresh(dry);
         fresh(dry);

@@ -1,16 +1,19 @@
-package io.github.twiliosmsmcp.delivery;
+package io.github.twiliosmsmcp.twilio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.twiliosmsmcp.sms.ErrorMeanings;
+import io.github.twiliosmsmcp.sms.GatewayException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ErrorCatalogTest {
+class TwilioErrorsTest {
+    private static final TwilioErrors ERRORS = TwilioErrors.INSTANCE;
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -24,7 +27,7 @@ class ErrorCatalogTest {
             """)
     void knownCodesAreExplainedInPlainWords(int code, String inMeaning, String inAdvice) {
         // Twilio's own words are ignored for known codes: the catalogue's are written for the user.
-        ErrorCatalog.Explanation explanation = ErrorCatalog.explain(code, "Twilio's raw text");
+        ErrorMeanings.Explanation explanation = ERRORS.explain(code, "Twilio's raw text");
 
         assertTrue(explanation.meaning().contains(inMeaning), explanation.meaning());
         assertTrue(explanation.advice().contains(inAdvice), explanation.advice());
@@ -33,7 +36,7 @@ class ErrorCatalogTest {
 
     @Test
     void knownCodeIgnoresAMissingTwilioMessage() {
-        assertEquals(ErrorCatalog.explain(21610, "anything"), ErrorCatalog.explain(21610, null));
+        assertEquals(ERRORS.explain(21610, "anything"), ERRORS.explain(21610, null));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -43,7 +46,7 @@ class ErrorCatalogTest {
             0     | odd                          | odd
             """)
     void unknownCodeFallsBackToTwilioMessageAndDocs(int code, String twilioMessage, String meaning) {
-        ErrorCatalog.Explanation explanation = ErrorCatalog.explain(code, twilioMessage);
+        ErrorMeanings.Explanation explanation = ERRORS.explain(code, twilioMessage);
 
         assertEquals(meaning, explanation.meaning());
         assertTrue(explanation.advice().contains("https://www.twilio.com/docs/errors/" + code), explanation.advice());
@@ -53,7 +56,7 @@ class ErrorCatalogTest {
     @NullSource
     @ValueSource(strings = {"", "   ", "\n\t"})
     void unknownCodeWithoutAMessageStillSaysSomething(String twilioMessage) {
-        ErrorCatalog.Explanation explanation = ErrorCatalog.explain(99999, twilioMessage);
+        ErrorMeanings.Explanation explanation = ERRORS.explain(99999, twilioMessage);
 
         assertEquals("Twilio reported an error", explanation.meaning());
         assertTrue(explanation.advice().contains("https://www.twilio.com/docs/errors/99999"), explanation.advice());
@@ -62,6 +65,26 @@ class ErrorCatalogTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(ints = {21610, 30003, 63016})
     void docsUrlIsTwilioErrorPage(int code) {
-        assertEquals("https://www.twilio.com/docs/errors/" + code, ErrorCatalog.docsUrl(code));
+        assertEquals("https://www.twilio.com/docs/errors/" + code, ERRORS.docsUrl(code));
+    }
+
+    @ParameterizedTest(name = "[{index}] HTTP {0}, code {1}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            429 | none  | THROTTLED
+            429 | 20429 | THROTTLED
+            400 | 20429 | THROTTLED
+            400 | 21610 | OPTED_OUT
+            500 | 21610 | OPTED_OUT
+            400 | 21211 | OTHER
+            400 | none  | OTHER
+            503 | none  | OTHER
+            """)
+    void codesTheCoreActsOnBecomeReasons(int httpStatus, Integer code, Reason reason) {
+        assertEquals(reason, TwilioErrors.reason(httpStatus, code));
+    }
+
+    @Test
+    void aCodeIsLabelledAsTwilios() {
+        assertEquals("Twilio error 21610", ERRORS.label(21610));
     }
 }

@@ -1,15 +1,18 @@
-package io.github.twiliosmsmcp.delivery;
+package io.github.twiliosmsmcp.twilio;
 
+import io.github.twiliosmsmcp.sms.ErrorMeanings;
+import io.github.twiliosmsmcp.sms.GatewayException.Reason;
 import java.util.Map;
 
 /**
- * What Twilio's error codes mean to the person who asked for the message, and what they can do.
- * Codes change over time, so an unknown code still gets Twilio's own words and its docs link.
+ * What Twilio's error codes mean to the person who asked for the message, and what they can do;
+ * and which of them the core must act on. Codes change over time, so an unknown code still gets
+ * Twilio's own words and its docs link.
  */
-public final class ErrorCatalog {
-
-    /** A plain-words meaning and the action that fixes it. */
-    public record Explanation(String meaning, String advice) {}
+public final class TwilioErrors implements ErrorMeanings {
+    static final TwilioErrors INSTANCE = new TwilioErrors();
+    private static final int TOO_MANY_REQUESTS = 20429;
+    private static final int UNSUBSCRIBED_RECIPIENT = 21610;
 
     private static final Map<Integer, Explanation> KNOWN = Map.ofEntries(
             entry(20003, "Twilio rejected the credentials (authentication failed)",
@@ -71,13 +74,22 @@ public final class ErrorCatalog {
             entry(30034, "the US sender number is not registered for A2P 10DLC messaging",
                     "The account owner must register the number with an A2P 10DLC campaign in the Twilio Console."));
 
-    private ErrorCatalog() {}
+    private TwilioErrors() {}
 
     private static Map.Entry<Integer, Explanation> entry(int code, String meaning, String advice) {
         return Map.entry(code, new Explanation(meaning, advice));
     }
 
-    public static Explanation explain(int code, String twilioMessage) {
+    /** 429 and 20429 mean Twilio turned the request away before doing anything with it; 21610 proves an opt-out. */
+    public static Reason reason(int httpStatus, Integer code) {
+        if (httpStatus == 429 || Integer.valueOf(TOO_MANY_REQUESTS).equals(code)) {
+            return Reason.THROTTLED;
+        }
+        return Integer.valueOf(UNSUBSCRIBED_RECIPIENT).equals(code) ? Reason.OPTED_OUT : Reason.OTHER;
+    }
+
+    @Override
+    public Explanation explain(int code, String twilioMessage) {
         Explanation known = KNOWN.get(code);
         if (known != null) {
             return known;
@@ -86,7 +98,13 @@ public final class ErrorCatalog {
         return new Explanation(words, "See " + docsUrl(code) + " for what it means.");
     }
 
-    public static String docsUrl(int code) {
+    @Override
+    public String docsUrl(int code) {
         return "https://www.twilio.com/docs/errors/" + code;
+    }
+
+    @Override
+    public String label(int code) {
+        return "Twilio error " + code;
     }
 }
