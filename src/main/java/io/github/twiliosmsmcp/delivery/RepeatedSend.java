@@ -141,9 +141,14 @@ final class RepeatedSend {
     }
 
     private static MessageRecord remembered(PastSend earlier) {
-        return new MessageRecord(earlier.sid().orElse(""), MessageRecord.Direction.OUTBOUND,
-                earlier.status().orElse(io.github.twiliosmsmcp.sms.MessageStatus.UNKNOWN), earlier.sender(),
-                earlier.to(), earlier.body().orElse(""), earlier.at(), Optional.empty(), earlier.mediaCount(),
-                Optional.empty(), Optional.empty(), earlier.errorCode(), Optional.empty(), List.of());
+        return MessageRecord.builder(earlier.sid().orElse(""), MessageRecord.Direction.OUTBOUND,
+                        earlier.status().orElse(io.github.twiliosmsmcp.sms.MessageStatus.UNKNOWN))
+                .from(earlier.sender())
+                .to(earlier.to())
+                .body(earlier.body().orElse(""))
+                .dateSent(earlier.at())
+                .mediaCount(earlier.mediaCount())
+                .errorCode(earlier.errorCode())
+                .build();
     }
 }

@@ -214,20 +214,13 @@ public final class SqliteInbox implements Inbox {
     private static MessageRecord record(ResultSet rs) throws SQLException {
         String body = rs.getString("body");
         String urls = rs.getString("media_urls");
-        return new MessageRecord(
-                rs.getString("sid"),
-                MessageRecord.Direction.INBOUND,
-                MessageStatus.RECEIVED,
-                rs.getString("sender"),
-                rs.getString("recipient"),
-                body == null ? "" : body,
-                Instant.ofEpochMilli(rs.getLong("received_at")),
-                Optional.empty(),
-                rs.getInt("num_media"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                urls.isEmpty() ? List.of() : List.of(urls.split("\n")));
+        return MessageRecord.builder(rs.getString("sid"), MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED)
+                .from(rs.getString("sender"))
+                .to(rs.getString("recipient"))
+                .body(body == null ? "" : body)
+                .dateSent(Instant.ofEpochMilli(rs.getLong("received_at")))
+                .mediaCount(rs.getInt("num_media"))
+                .mediaUrls(urls.isEmpty() ? List.of() : List.of(urls.split("\n")))
+                .build();
     }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConsentRepliesTest {
 
     private static MessageRecord reply(String body) {
-        return new MessageRecord("SM1", MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED, "+14155552671",
-                "+15005550006", body, Instant.parse("2026-11-21T09:00:00Z"), Optional.of(1), 0, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        return MessageRecord.builder("SM1", MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED)
+                .from("+14155552671").to("+15005550006").body(body).dateSent(Instant.parse("2026-11-21T09:00:00Z"))
+                .segments(Optional.of(1)).build();
     }
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")

@@ -64,15 +64,13 @@ class ConversationOrderTest {
     }
 
     private static MessageRecord inbound(String sid) {
-        return new MessageRecord(sid, MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED, PERSON.e164(), OURS.e164(),
-                "question " + sid, SECOND, Optional.of(1), 0, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of());
+        return MessageRecord.builder(sid, MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED).from(PERSON.e164())
+                .to(OURS.e164()).body("question " + sid).dateSent(SECOND).segments(Optional.of(1)).build();
     }
 
     private static MessageRecord outbound(String sid) {
-        return new MessageRecord(sid, MessageRecord.Direction.OUTBOUND, MessageStatus.DELIVERED, OURS.e164(),
-                PERSON.e164(), "answer " + sid, SECOND, Optional.of(1), 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of());
+        return MessageRecord.builder(sid, MessageRecord.Direction.OUTBOUND, MessageStatus.DELIVERED).from(OURS.e164())
+                .to(PERSON.e164()).body("answer " + sid).dateSent(SECOND).segments(Optional.of(1)).build();
     }
 
     /** What reply_to_sms leaves in the journal: a send claimed as a reply, then accepted by Twilio. */

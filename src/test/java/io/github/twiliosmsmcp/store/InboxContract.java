@@ -41,9 +41,9 @@ public abstract class InboxContract extends StoreContract {
     };
 
     private static MessageRecord inbound(String sid, String body, Instant at, List<String> media) {
-        return new MessageRecord(sid, MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED, PERSON,
-                "+15005550006", body, at, Optional.of(1), media.size(), Optional.of("-0.0079"), Optional.of("USD"),
-                Optional.empty(), Optional.empty(), media);
+        return MessageRecord.builder(sid, MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED).from(PERSON)
+                .to("+15005550006").body(body).dateSent(at).segments(Optional.of(1)).mediaCount(media.size())
+                .price(Optional.of("-0.0079")).priceUnit(Optional.of("USD")).mediaUrls(media).build();
     }
 
     private static MessageRecord inbound(String sid) {
@@ -88,9 +88,8 @@ public abstract class InboxContract extends StoreContract {
     @Test
     void outboundMessagesAreNeitherKeptNorPutToTheRule() throws Exception {
         Inbox inbox = open().inbox("AC1");
-        MessageRecord sent = new MessageRecord("SMout", MessageRecord.Direction.OUTBOUND, MessageStatus.SENT,
-                "+15005550006", "+14155552671", "hi", START, Optional.of(1), 0, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        MessageRecord sent = MessageRecord.builder("SMout", MessageRecord.Direction.OUTBOUND, MessageStatus.SENT)
+                .from("+15005550006").to("+14155552671").body("hi").dateSent(START).segments(Optional.of(1)).build();
 
         inbox.remember(List.of(sent), message -> {
             throw new AssertionError("an outbound message was put to the consent rule");
@@ -116,9 +115,9 @@ public abstract class InboxContract extends StoreContract {
 
         MessageRecord found = inbox.find("SM1").orElseThrow();
 
-        assertEquals(new MessageRecord("SM1", MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED,
-                "+14155552671", "+15005550006", "two pictures", START.minusSeconds(30), Optional.empty(), 2,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), media), found);
+        assertEquals(MessageRecord.builder("SM1", MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED)
+                .from("+14155552671").to("+15005550006").body("two pictures").dateSent(START.minusSeconds(30))
+                .mediaCount(2).mediaUrls(media).build(), found);
         assertEquals(Optional.empty(), inbox.find("SM2"));
     }
 

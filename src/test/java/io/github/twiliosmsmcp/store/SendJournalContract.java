@@ -85,9 +85,8 @@ public abstract class SendJournalContract extends StoreContract {
     }
 
     private static MessageRecord accepted(String sid, MessageStatus status, Optional<Integer> errorCode) {
-        return new MessageRecord(sid, MessageRecord.Direction.OUTBOUND, status, "+15005550006", "+14155552671",
-                "Hello", START, Optional.of(1), 0, Optional.empty(), Optional.empty(), errorCode, Optional.empty(),
-                List.of());
+        return MessageRecord.builder(sid, MessageRecord.Direction.OUTBOUND, status).from("+15005550006")
+                .to("+14155552671").body("Hello").dateSent(START).segments(Optional.of(1)).errorCode(errorCode).build();
     }
 
     @Test
@@ -381,9 +380,10 @@ public abstract class SendJournalContract extends StoreContract {
     @Test
     void aRefusingGateRecordsNothingAndSeesTheFactsOfTheTransaction() throws Exception {
         long first = fresh(hello());
-        journal.accepted(first, new MessageRecord("SM" + "1".repeat(32), MessageRecord.Direction.OUTBOUND,
-                MessageStatus.DELIVERED, "+15005550006", "+14155552671", "Hello", clock.instant(), Optional.of(1), 0,
-                Optional.of("-0.00790"), Optional.of("USD"), Optional.empty(), Optional.empty(), List.of()));
+        journal.accepted(first, MessageRecord.builder("SM" + "1".repeat(32), MessageRecord.Direction.OUTBOUND,
+                        MessageStatus.DELIVERED).from("+15005550006").to("+14155552671").body("Hello")
+                .dateSent(clock.instant()).segments(Optional.of(1)).price(Optional.of("-0.00790"))
+                .priceUnit(Optional.of("USD")).build());
         journal.recipientOptedOut("AC1", "+14155552671", clock.instant(), "Twilio error 21610");
         List<Facts> seen = new ArrayList<>();
         Claim claim = journal.claim(intent("AC1", "+14155552671", "Another text", List.of(), Optional.empty()), facts -> {
