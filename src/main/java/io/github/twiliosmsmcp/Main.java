@@ -8,6 +8,7 @@ import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.mcp.SmsServer;
 import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
+import io.github.twiliosmsmcp.setup.Webhooks;
 import io.github.twiliosmsmcp.common.StoppableSleeper;
 import io.github.twiliosmsmcp.stdio.StdioChannel;
 import java.io.BufferedOutputStream;
@@ -38,6 +39,8 @@ public final class Main {
                 case "--help", "-h" -> args.length == 1 ? Usage.help(version(), System.out)
                         : Usage.unknownArgument(args[1], version(), System.err);
                 case "setup" -> Setup.run(Arrays.copyOfRange(args, 1, args.length), version(), System.out, System.err);
+                case "webhooks" -> Webhooks.run(Arrays.copyOfRange(args, 1, args.length), version(),
+                        Environment.ofSystem(), System.out, System.err);
                 default -> Usage.unknownArgument(args[0], version(), System.err);
             });
         }

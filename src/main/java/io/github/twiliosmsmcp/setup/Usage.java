@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public final class Usage {
     private static final String JAR = "twilio-sms-mcp.jar";
+    private static final int COMMAND_WIDTH = 47;
 
     private Usage() {}
 
@@ -51,10 +52,12 @@ public final class Usage {
                 .append("twilio-sms-mcp ").append(version)
                 .append(": an MCP server that sends SMS and MMS and reads replies through Twilio.\n\n")
                 .append("Usage:\n")
-                .append(row(44, "java [JVM flags] -jar " + JAR, "serve MCP over stdin/stdout (what clients launch)"))
-                .append(row(44, "java -jar " + JAR + " setup [options]", "make the start-up archive, print client configuration"))
-                .append(row(44, "java -jar " + JAR + " --version", "print the version and the Java version"))
-                .append(row(44, "java -jar " + JAR + " --help", "print this help"))
+                .append(row(COMMAND_WIDTH, "java [JVM flags] -jar " + JAR, "serve MCP over stdin/stdout (what clients launch)"))
+                .append(row(COMMAND_WIDTH, "java -jar " + JAR + " setup [options]", "make the start-up archive, print client configuration"))
+                .append(row(COMMAND_WIDTH, "java -jar " + JAR + " webhooks [--apply]", "show where your Twilio numbers send the messages"))
+                .append(row(COMMAND_WIDTH, "", "they receive; --apply points them at SMS_PUBLIC_URL"))
+                .append(row(COMMAND_WIDTH, "java -jar " + JAR + " --version", "print the version and the Java version"))
+                .append(row(COMMAND_WIDTH, "java -jar " + JAR + " --help", "print this help"))
                 .append('\n')
                 .append("Setup options:\n")
                 .append(row(20, "--write-claude", "add the server to Claude Desktop's configuration (the old file is backed up)"))

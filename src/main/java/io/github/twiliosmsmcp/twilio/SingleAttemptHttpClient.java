@@ -4,6 +4,8 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import com.twilio.http.TwilioRestClient;
+import io.github.twiliosmsmcp.config.TwilioAccount;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import java.io.IOException;
 import java.net.URI;
@@ -54,6 +56,14 @@ final class SingleAttemptHttpClient extends HttpClient {
                 .build();
         this.baseUrl = baseUrl;
         this.userAgent = userAgent;
+    }
+
+    /** The SDK's client for {@code account}, with every request it makes going through this transport. */
+    TwilioRestClient restClient(TwilioAccount account) {
+        return new TwilioRestClient.Builder(account.username(), account.secret())
+                .accountSid(account.accountSid())
+                .httpClient(this)
+                .build();
     }
 
     /** One SDK call, e.g. a create or a page of a list, with {@code limit} as its response timeout. */

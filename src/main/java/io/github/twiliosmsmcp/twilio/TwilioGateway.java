@@ -38,10 +38,7 @@ public final class TwilioGateway implements MessageGateway {
     TwilioGateway(TwilioAccount account, SingleAttemptHttpClient transport) {
         this.account = account;
         this.transport = transport;
-        this.client = new TwilioRestClient.Builder(account.username(), account.secret())
-                .accountSid(account.accountSid())
-                .httpClient(transport)
-                .build();
+        this.client = transport.restClient(account);
     }
 
     @Override

@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
 
 /**
   * A real HTTP server on loopback that speaks enough of Twilio's 2010-04-01 Messages API for the
-  * real Twilio Java SDK to create, fetch and list messages against it, and to list (and fetch the
-  * metadata of) each message's Media subresource.
+  * real Twilio Java SDK to create, fetch and list messages against it, to list (and fetch the
+  * metadata of) each message's Media subresource, and to list, fetch and update the account's
+  * IncomingPhoneNumbers ({@link FakeIncomingNumbers}).
   *
   * <p>Every create request is recorded, including rejected ones, so tests can prove how many
   * POSTs a client really sent (e.g. that it did not retry after a 5xx or a timeout). Message
@@ -58,6 +59,10 @@ public final class FakeTwilioApi implements AutoCloseable {
             Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)/Media\\.json");
     private static final Pattern MEDIA_PATH =
             Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)/Media/([^/]+)\\.json");
+    private static final Pattern NUMBERS_PATH =
+            Pattern.compile("/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\\.json");
+    private static final Pattern NUMBER_PATH =
+            Pattern.compile("/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers/([^/]+)\\.json");
 
     private static final int MAX_BODY_LENGTH = 1600;
     private static final int MAX_MEDIA = 10;
@@ -72,6 +77,7 @@ public final class FakeTwilioApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final FakeIncomingNumbers incomingNumbers;
 
     // All mutable state below is guarded by "this"; handlers hold the lock only briefly.
     private final Map<String, String> apiKeys = new HashMap<>();
@@ -93,6 +99,7 @@ public final class FakeTwilioApi implements AutoCloseable {
         this.accountSid = accountSid;
         this.authToken = authToken;
         this.clock = clock;
+        this.incomingNumbers = new FakeIncomingNumbers(accountSid, clock);
         InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         this.server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
         AtomicInteger threads = new AtomicInteger();
@@ -144,8 +151,15 @@ public final class FakeTwilioApi implements AutoCloseable {
         apiKeys.put(keySid, secret);
     }
 
+    /** A number of the account: it may send, and it is listed among the account's incoming phone numbers. */
     public synchronized void addOwnedNumber(String e164) {
         ownedNumbers.add(e164);
+        incomingNumbers.add(e164);
+    }
+
+    /** The account's IncomingPhoneNumbers resource: its numbers' SMS webhooks and the updates received. */
+    public FakeIncomingNumbers incomingNumbers() {
+        return incomingNumbers;
     }
 
     public synchronized void addMessagingService(String messagingServiceSid) {
@@ -248,7 +262,7 @@ public final class FakeTwilioApi implements AutoCloseable {
     }
 
     /** A Twilio error answered instead of the resource. */
-    private static final class ApiError extends RuntimeException {
+    static final class ApiError extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int httpStatus;
         final int code;
@@ -310,6 +324,21 @@ public final class FakeTwilioApi implements AutoCloseable {
         if (media.matches() && method.equals("GET")) {
             authenticate(exchange, media.group(1));
             return fetchMedia(media.group(2), media.group(3), path);
+        }
+        Matcher numbers = NUMBERS_PATH.matcher(path);
+        if (numbers.matches() && method.equals("GET")) {
+            authenticate(exchange, numbers.group(1));
+            return new Reply(200, incomingNumbers.list(parseParams(exchange.getRequestURI().getRawQuery())));
+        }
+        Matcher number = NUMBER_PATH.matcher(path);
+        if (number.matches() && method.equals("GET")) {
+            authenticate(exchange, number.group(1));
+            return new Reply(200, incomingNumbers.fetch(number.group(2), path));
+        }
+        if (number.matches() && method.equals("POST")) {
+            Map<String, List<String>> form = parseParams(readBody(exchange));
+            authenticate(exchange, number.group(1));
+            return new Reply(200, incomingNumbers.update(number.group(2), form, path));
         }
         throw notFound(path);
     }
@@ -550,7 +579,7 @@ public final class FakeTwilioApi implements AutoCloseable {
         }
         int page = intParam(query, "Page", 0);
         String pageToken = first(query, "PageToken");
-        int start = startOfPage(matching, page, pageSize, pageToken);
+        int start = startOfPage(matching.stream().map(FakeMessage::sid).toList(), page, pageSize, pageToken);
         int end = Math.min(start + pageSize, matching.size());
         List<FakeMessage> records = matching.subList(start, end);
 
@@ -593,20 +622,17 @@ public final class FakeTwilioApi implements AutoCloseable {
         return new Reply(200, json);
     }
 
-    // A "PA<sid>" token continues after that message, so pages stay stable while newer messages
+    // A "PA<sid>" token continues after that resource, so pages stay stable while newer messages
     // arrive at the front of the list; without a usable token, Page counts from the start.
-    private static int startOfPage(
-            List<FakeMessage> matching, int page, int pageSize, String pageToken) {
+    static int startOfPage(List<String> sids, int page, int pageSize, String pageToken) {
         if (pageToken != null && pageToken.startsWith("PA")) {
-            String afterSid = pageToken.substring(2);
-            for (int i = 0; i < matching.size(); i++) {
-                if (matching.get(i).sid().equals(afterSid)) {
-                    return i + 1;
-                }
+            int after = sids.indexOf(pageToken.substring(2));
+            if (after >= 0) {
+                return after + 1;
             }
         }
         long start = (long) page * pageSize;
-        return (int) Math.min(Math.max(start, 0), matching.size());
+        return (int) Math.min(Math.max(start, 0), sids.size());
     }
 
     private static String encodeFilters(Map<String, List<String>> query) {
@@ -654,7 +680,7 @@ public final class FakeTwilioApi implements AutoCloseable {
         return new ApiError(401, 20003, "Authenticate");
     }
 
-    private static ApiError notFound(String path) {
+    static ApiError notFound(String path) {
         return new ApiError(404, 20404, "The requested resource " + path + " was not found");
     }
 
@@ -725,12 +751,12 @@ public final class FakeTwilioApi implements AutoCloseable {
         return params;
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
+    static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static int intParam(Map<String, List<String>> params, String name, int fallback) {
+    static int intParam(Map<String, List<String>> params, String name, int fallback) {
         String value = first(params, name);
         if (value == null) {
             return fallback;

@@ -764,7 +764,8 @@ class FakeTwilioApiTest {
         return bodies;
     }
 
-    private static TwilioRestClient restClient(FakeTwilioApi api, String username, String password) {
+    /** The real SDK's client, on a transport that sends everything to {@code api}. */
+    static TwilioRestClient restClient(FakeTwilioApi api, String username, String password) {
         return new TwilioRestClient.Builder(username, password)
                 .httpClient(new FakeHttpClient(api.baseUrl(), PATIENCE))
                 .build();

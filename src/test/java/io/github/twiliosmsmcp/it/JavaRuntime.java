@@ -57,6 +57,11 @@ record JavaRuntime(String java, Runtime.Version version) {
 
     /** Runs {@code java <args>} to its end, or fails the test after {@code limit}. */
     Finished run(Duration limit, Path workDir, String... args) {
+        return run(limit, workDir, Map.of(), args);
+    }
+
+    /** Like {@link #run(Duration, Path, String...)}, with {@code env} on top of the clean environment. */
+    Finished run(Duration limit, Path workDir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(List.of(args));
@@ -66,6 +71,7 @@ record JavaRuntime(String java, Runtime.Version version) {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             withoutSettings(builder.environment());
+            builder.environment().putAll(env);
             int exit = Processes.awaitExit(builder.start(), limit, String.join(" ", command));
             return new Finished(exit, Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
