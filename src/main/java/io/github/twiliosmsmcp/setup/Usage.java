@@ -52,6 +52,7 @@ public final class Usage {
                 .append(": an MCP server that sends SMS and MMS and reads replies through Twilio.\n\n")
                 .append("Usage:\n")
                 .append(row(44, "java [JVM flags] -jar " + JAR, "serve MCP over stdin/stdout (what clients launch)"))
+                .append(row(44, "java -jar " + JAR + " serve", "run the always-on service: Twilio webhooks over HTTP"))
                 .append(row(44, "java -jar " + JAR + " setup [options]", "make the start-up archive, print client configuration"))
                 .append(row(44, "java -jar " + JAR + " --version", "print the version and the Java version"))
                 .append(row(44, "java -jar " + JAR + " --help", "print this help"))
