@@ -39,9 +39,11 @@ final class Beacon implements AutoCloseable {
         this.clock = clock;
     }
 
-    void start() {
+    /** The first beat is written at once, so a store that cannot be used stops the service at start. */
+    void start() throws StoreUnavailable {
+        presence.beat(account, beat());
         long every = ServicePresence.BEAT_EVERY.toMillis();
-        timer.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::beatOrWarn, every, every, TimeUnit.MILLISECONDS);
     }
 
     void webhookArrived() {
@@ -52,9 +54,13 @@ final class Beacon implements AutoCloseable {
         return Optional.ofNullable(lastWebhook.get());
     }
 
-    private void beat() {
+    private ServicePresence.Beat beat() {
+        return new ServicePresence.Beat(clock.instant(), publicUrl, lastWebhook());
+    }
+
+    private void beatOrWarn() {
         try {
-            presence.beat(account, new ServicePresence.Beat(clock.instant(), publicUrl, lastWebhook()));
+            presence.beat(account, beat());
         } catch (StoreUnavailable e) {
             LOG.warn("The service's beat could not be stored: {}", e.describe());
         }

@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.service;
 import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.common.StoppableSleeper;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.HttpAddress;
 import io.github.twiliosmsmcp.config.Settings;
@@ -57,6 +58,9 @@ public final class Service {
             problems.addAll(e.problems());
             problems.forEach(LOG::error);
             return 1;
+        } catch (StoreUnavailable e) {
+            LOG.error("The service cannot start: {}", e.describe());
+            return 1;
         } catch (Exception e) {
             LOG.error("The service could not start on {}: {}", address, e.toString());
             return 1;
@@ -102,8 +106,8 @@ public final class Service {
         server.setStopTimeout(STOP_GRACE.toMillis());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, beacon), "stop"));
 
-        server.start();
         beacon.start();
+        server.start();
         LOG.info("twilio-sms-mcp {} serving on http://{}:{} for {}; webhooks at {}{} and {}{}", version,
                 address.host(), connector.getLocalPort(), account, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"),
                 INBOUND, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"), STATUS);
