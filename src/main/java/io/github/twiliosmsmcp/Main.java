@@ -6,6 +6,7 @@ import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.mcp.SmsServer;
+import io.github.twiliosmsmcp.service.Service;
 import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
 import io.github.twiliosmsmcp.setup.Webhooks;
@@ -20,7 +21,10 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the MCP server on stdin/stdout, or with an argument, one of the commands for people. */
+/**
+ * Starts the MCP server on stdin/stdout; with an argument, the always-on service ({@code serve}) or
+ * one of the commands for people.
+ */
 public final class Main {
     /**
      * How long requests in flight may still run once the server stops. Waits end at once then, so only
@@ -38,16 +42,18 @@ public final class Main {
                         : Usage.unknownArgument(args[1], version(), System.err);
                 case "--help", "-h" -> args.length == 1 ? Usage.help(version(), System.out)
                         : Usage.unknownArgument(args[1], version(), System.err);
+                case "serve" -> args.length == 1 ? Service.run(Environment.ofSystem(), version())
+                        : Usage.unknownArgument(args[1], version(), System.err);
                 case "setup" -> Setup.run(Arrays.copyOfRange(args, 1, args.length), version(), System.out, System.err);
                 case "webhooks" -> Webhooks.run(Arrays.copyOfRange(args, 1, args.length), version(),
                         Environment.ofSystem(), System.out, System.err);
                 default -> Usage.unknownArgument(args[0], version(), System.err);
             });
         }
-        serve();
+        serveStdio();
     }
 
-    private static void serve() {
+    private static void serveStdio() {
         // Stdout belongs to the protocol: anything a library prints by mistake goes to stderr instead.
         FileOutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);

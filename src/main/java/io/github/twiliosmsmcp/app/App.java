@@ -5,12 +5,14 @@ import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.TwilioAccount;
+import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.delivery.SendLimits;
 import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.delivery.Senders;
 import io.github.twiliosmsmcp.inbox.ConversationService;
 import io.github.twiliosmsmcp.inbox.Inbox;
 import io.github.twiliosmsmcp.inbox.ReceiveService;
+import io.github.twiliosmsmcp.inbox.ServicePresence;
 import io.github.twiliosmsmcp.phone.LibphonenumberTimeZones;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.policy.PolicyCheck;
@@ -19,6 +21,7 @@ import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.SqliteInbox;
 import io.github.twiliosmsmcp.store.SqliteSendJournal;
+import io.github.twiliosmsmcp.store.SqliteServicePresence;
 import io.github.twiliosmsmcp.twilio.TwilioGateway;
 import java.time.Clock;
 import java.util.List;
@@ -38,8 +41,9 @@ public final class App {
     /** What the first use built, kept for every later one: the core, or why it cannot be built. */
     private sealed interface Built permits Core, Unusable {}
 
-    private record Core(Settings settings, SendService sender, ReceiveService receiver,
-            ConversationService conversations) implements Built {}
+    private record Core(Settings settings, String account, SendService sender, ReceiveService receiver,
+            ConversationService conversations, Inbox inbox, SendJournal journal, ServicePresence presence)
+            implements Built {}
 
     private record Unusable(NotConfigured problems) implements Built {}
 
@@ -74,6 +78,24 @@ public final class App {
 
     public Part<PhoneNumberParser> phoneNumbers() {
         return () -> core().settings().phoneNumbers();
+    }
+
+    /** The account whose messages the store holds: the Account SID, or {@code sandbox}. */
+    public Part<String> account() {
+        return () -> core().account();
+    }
+
+    /** The inbox of {@link #account()}, for front doors that store messages as they arrive. */
+    public Part<Inbox> inbox() {
+        return () -> core().inbox();
+    }
+
+    public Part<SendJournal> journal() {
+        return () -> core().journal();
+    }
+
+    public Part<ServicePresence> presence() {
+        return () -> core().presence();
     }
 
     /** Whether nothing reaches a real phone: the sandbox. */
@@ -122,12 +144,14 @@ public final class App {
         Database database = new Database(location, clock, settings.retention());
         String account = settings.twilio().map(TwilioAccount::accountSid).orElse("sandbox");
         Inbox inbox = new SqliteInbox(database, account);
+        SendJournal journal = new SqliteSendJournal(database);
         SendService sender = new SendService(gateway, senders, settings.phoneNumbers(),
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
-                new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
+                journal, new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 account, clock, sleeper);
         LOG.info("message store: {}", location.describe());
-        return new Core(settings, sender, new ReceiveService(gateway, senders.numbers(), inbox, clock, sleeper),
-                new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()));
+        return new Core(settings, account, sender, new ReceiveService(gateway, senders.numbers(), inbox, clock, sleeper),
+                new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()), inbox, journal,
+                new SqliteServicePresence(database));
     }
 }

@@ -146,7 +146,32 @@ final class Parsers {
         };
     }
 
-    static Parser<URI> baseUrl() {
+    /** {@code host:port}, an IPv6 address in brackets: {@code 127.0.0.1:8787}, {@code [::1]:8787}. */
+    static Parser<HttpAddress> hostAndPort() {
+        return (text, numbers) -> {
+            int colon = text.lastIndexOf(':');
+            String host = colon > 0 ? text.substring(0, colon) : "";
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            } else if (host.contains(":")) {
+                host = "";
+            }
+            int port = -1;
+            try {
+                port = Integer.parseInt(text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // Reported below, with the form the value must have.
+            }
+            if (host.isEmpty() || port < 0 || port > 65535) {
+                throw Invalid.because("must be host:port such as 127.0.0.1:8787 or [::1]:8787 (it is '"
+                        + abbreviate(text) + "')");
+            }
+            return new HttpAddress(host, port);
+        };
+    }
+
+    /** An absolute http(s) URL with no query, https unless it points at this machine; {@code example} shows one. */
+    static Parser<URI> baseUrl(String example) {
         return (text, numbers) -> {
             URI uri;
             try {
@@ -160,7 +185,7 @@ final class Parsers {
                     || host.equals("[::1]"));
             if (host == null || uri.getRawQuery() != null || uri.getRawFragment() != null
                     || !(scheme.equals("https") || scheme.equals("http"))) {
-                throw Invalid.because("must be an absolute http(s) URL with no query, such as https://proxy.example.com");
+                throw Invalid.because("must be an absolute http(s) URL with no query, such as " + example);
             }
             // Basic auth carries the auth token: plain HTTP is only acceptable when it never leaves the machine.
             if (scheme.equals("http") && !loopback) {

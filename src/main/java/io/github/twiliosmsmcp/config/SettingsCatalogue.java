@@ -34,7 +34,7 @@ public final class SettingsCatalogue {
     public static final Setting<String> MESSAGING_SERVICE_SID = Setting.required(Settings.MESSAGING_SERVICE_SID,
             "Messaging Service SID, MG..., used when no from is given", Parsers.sid("MG"));
     public static final Setting<URI> API_BASE_URL = Setting.described(Settings.API_BASE_URL, "Twilio's own",
-            "another Twilio API base URL, for tests or a proxy", Parsers.baseUrl());
+            "another Twilio API base URL, for tests or a proxy", Parsers.baseUrl("https://proxy.example.com"));
 
     public static final Setting<PhoneNumberParser> DEFAULT_REGION = Setting.withDefault(Settings.DEFAULT_REGION, "US",
             "country whose national number format is accepted", Parsers.region());
@@ -72,13 +72,21 @@ public final class SettingsCatalogue {
     public static final Setting<Optional<QuietHours>> QUIET_HOURS = Setting.withDefault(Policy.QUIET_HOURS,
             "21:00-08:00", "no texts in this window of the recipient's local time", Parsers.quietHours());
 
+    /** Read by {@code serve} alone: the stdio server opens no port. */
+    public static final Setting<HttpAddress> HTTP_ADDRESS = Setting.withDefault("SMS_HTTP_ADDRESS", "127.0.0.1:8787",
+            "where serve listens, host:port", Parsers.hostAndPort());
+    /** Webhook signatures cover the URL Twilio called, so the service must know it. */
+    public static final Setting<URI> PUBLIC_URL = Setting.described("SMS_PUBLIC_URL", "none",
+            "the base URL Twilio calls serve at (https)", Parsers.baseUrl("https://sms.example.com"));
+
     /** The settings that choose Twilio: with none of them set, the server is a sandbox. */
     public static final List<Setting<?>> TWILIO = List.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY, API_SECRET, PHONE_NUMBER,
             MESSAGING_SERVICE_SID, API_BASE_URL);
 
     public static final List<Setting<?>> ALL = Stream.concat(TWILIO.stream(), Stream.of(DEFAULT_REGION,
             STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
-            REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS)).toList();
+            REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS, HTTP_ADDRESS,
+            PUBLIC_URL)).toList();
 
     private SettingsCatalogue() {}
 }

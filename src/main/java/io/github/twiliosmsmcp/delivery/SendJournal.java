@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.delivery;
 
 import io.github.twiliosmsmcp.sms.MessageRecord;
+import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.policy.Charge;
 import io.github.twiliosmsmcp.policy.Decision;
@@ -49,8 +50,30 @@ public interface SendJournal {
     /** The outcome cannot be known; the intent keeps blocking its message (see {@link SendIntent#uncertainWindow()}). */
     void unknown(long id, String reason) throws StoreUnavailable;
 
-    /** A later status of an accepted message (from polling, or a repeat that re-read it). */
+    /**
+     * A later status of an accepted message (from polling, or a repeat that re-read it). The status
+     * and error code are kept only if the new status {@linkplain MessageStatus#supersedes supersedes}
+     * the recorded one: a status callback may have recorded a later one meanwhile.
+     */
     void status(long id, MessageRecord message) throws StoreUnavailable;
+
+    /**
+     * The provider reported {@code status} (and its error code) for the send it knows by
+     * {@code messageId}, as a status callback does: recorded only if it supersedes the status the
+     * journal holds, so reports that arrive late, repeated or out of order never take a send back.
+     */
+    Reported reported(String account, String messageId, MessageStatus status, Optional<Integer> errorCode)
+            throws StoreUnavailable;
+
+    /** What became of a reported status. */
+    enum Reported {
+        /** The send now has this status. */
+        RECORDED,
+        /** The send already has this status or a later one: nothing changed. */
+        OUT_OF_DATE,
+        /** No send of this account has that message id: nothing was stored. */
+        NO_SUCH_SEND
+    }
 
     /**
      * The send the provider knows by {@code messageId} (Twilio's message SID), if this journal

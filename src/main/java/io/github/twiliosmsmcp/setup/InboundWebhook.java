@@ -1,12 +1,12 @@
 package io.github.twiliosmsmcp.setup;
 
+import io.github.twiliosmsmcp.service.Service;
 import io.github.twiliosmsmcp.twilio.TwilioNumbers.IncomingNumber;
 import java.net.URI;
 
 /** The webhook each of the owner's numbers should carry for the messages it receives. */
 record InboundWebhook(URI url) {
-    /** Where the service takes Twilio's "a message comes in" webhook: a path fixed as a contract. */
-    static final String PATH = "/twilio/inbound";
+    static final String PATH = Service.INBOUND;
     static final String METHOD = "POST";
 
     /** {@code publicUrl} is the base Twilio calls, without a trailing slash. */

@@ -53,6 +53,7 @@ public final class Usage {
                 .append(": an MCP server that sends SMS and MMS and reads replies through Twilio.\n\n")
                 .append("Usage:\n")
                 .append(row(COMMAND_WIDTH, "java [JVM flags] -jar " + JAR, "serve MCP over stdin/stdout (what clients launch)"))
+                .append(row(COMMAND_WIDTH, "java -jar " + JAR + " serve", "run the always-on service: Twilio webhooks over HTTP"))
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " setup [options]", "make the start-up archive, print client configuration"))
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " webhooks [--apply]", "show where your Twilio numbers send the messages"))
                 .append(row(COMMAND_WIDTH, "", "they receive; --apply points them at SMS_PUBLIC_URL"))

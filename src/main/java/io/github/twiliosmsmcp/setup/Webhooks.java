@@ -1,8 +1,8 @@
 package io.github.twiliosmsmcp.setup;
 
 import io.github.twiliosmsmcp.config.Environment;
-import io.github.twiliosmsmcp.config.PublicUrl;
 import io.github.twiliosmsmcp.config.Settings;
+import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import io.github.twiliosmsmcp.config.TwilioAccount;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.ErrorMeanings;
@@ -86,11 +86,11 @@ public final class Webhooks {
                     + " webhook to set. A Messaging Service's own incoming-message settings are made in the Twilio Console.");
         }
         List<String> problems = new ArrayList<>();
-        Optional<URI> publicUrl = PublicUrl.SETTING.read(env, null, problems);
+        Optional<URI> publicUrl = SettingsCatalogue.PUBLIC_URL.read(env, null, problems);
         if (!problems.isEmpty()) {
             throw new Refused(String.join("; ", problems));
         }
-        return new Plan(account, InboundWebhook.under(publicUrl.orElseThrow(() -> new Refused(PublicUrl.NAME
+        return new Plan(account, InboundWebhook.under(publicUrl.orElseThrow(() -> new Refused(SettingsCatalogue.PUBLIC_URL.name()
                 + " is not set: set it to the https base URL at which Twilio reaches the service (the tunnel or"
                 + " reverse proxy in front of 'serve'), such as https://sms.example.com; the numbers then send"
                 + " their messages to that URL + " + InboundWebhook.PATH + "."))));
@@ -98,7 +98,7 @@ public final class Webhooks {
 
     private int run(Plan plan, TwilioNumbers numbers, boolean apply) {
         out.println("The SMS webhook of each number in " + Settings.PHONE_NUMBER + " (account " + plan.account().accountSid() + ")");
-        out.println("should be " + plan.webhook() + " (" + PublicUrl.NAME + " + " + InboundWebhook.PATH + ").");
+        out.println("should be " + plan.webhook() + " (" + SettingsCatalogue.PUBLIC_URL.name() + " + " + InboundWebhook.PATH + ").");
         out.println();
         int differ = 0;
         int changed = 0;

@@ -103,7 +103,15 @@ final class Migrations {
             // whose account is "sandbox".
             List.of(
                     "ALTER TABLE sends ADD COLUMN provider TEXT NOT NULL DEFAULT 'twilio'",
-                    "UPDATE sends SET provider = 'sandbox' WHERE account = 'sandbox'"));
+                    "UPDATE sends SET provider = 'sandbox' WHERE account = 'sandbox'"),
+            // 5: the beats of a running webhook service, so stdio servers can tell it is there.
+            List.of("""
+                    CREATE TABLE service_presence (
+                        account TEXT PRIMARY KEY,
+                        beat_at INTEGER NOT NULL,
+                        public_url TEXT,
+                        last_webhook_at INTEGER
+                    )"""));
 
     private Migrations() {}
 

@@ -31,4 +31,9 @@ final class Rows {
         int value = rs.getInt(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(value);
     }
+
+    static Optional<Long> optionalLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
 }

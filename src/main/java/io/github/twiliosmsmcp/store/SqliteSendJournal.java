@@ -113,9 +113,70 @@ public final class SqliteSendJournal implements SendJournal {
     /** Also marks the send accepted: Twilio knowing the message proves it was. */
     @Override
     public void status(long id, MessageRecord message) throws StoreUnavailable {
-        update(id, "UPDATE sends SET state = 'ACCEPTED', status = ?, error_code = ?, sid = COALESCE(sid, ?),"
-                + " price_usd = COALESCE(?, price_usd), updated_at = ? WHERE id = ?",
-                message.status().twilioValue(), message.errorCode().orElse(null), message.sid(), usd(message));
+        int changed = database.write(c -> {
+            Optional<MessageStatus> known = recordedStatus(c, id);
+            boolean later = known.isEmpty() || message.status().supersedes(known.get());
+            try (PreparedStatement update = c.prepareStatement("UPDATE sends SET state = 'ACCEPTED',"
+                    + " status = CASE WHEN ? THEN ? ELSE status END, error_code = CASE WHEN ? THEN ? ELSE error_code END,"
+                    + " sid = COALESCE(sid, ?), price_usd = COALESCE(?, price_usd), updated_at = ? WHERE id = ?")) {
+                update.setBoolean(1, later);
+                update.setString(2, message.status().twilioValue());
+                update.setBoolean(3, later);
+                update.setObject(4, message.errorCode().orElse(null), Types.INTEGER);
+                update.setString(5, message.sid());
+                update.setString(6, usd(message));
+                update.setLong(7, database.nowMillis());
+                update.setLong(8, id);
+                return update.executeUpdate();
+            }
+        });
+        if (changed != 1) {
+            throw new IllegalArgumentException("no send with id " + id + " in the journal");
+        }
+    }
+
+    @Override
+    public Reported reported(String account, String messageId, MessageStatus status, Optional<Integer> errorCode)
+            throws StoreUnavailable {
+        return database.write(c -> {
+            Optional<Long> id = sendOf(c, account, messageId);
+            if (id.isEmpty()) {
+                return Reported.NO_SUCH_SEND;
+            }
+            Optional<MessageStatus> known = recordedStatus(c, id.get());
+            if (known.isPresent() && !status.supersedes(known.get())) {
+                return Reported.OUT_OF_DATE;
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE sends SET state = 'ACCEPTED', status = ?,"
+                    + " error_code = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, status.twilioValue());
+                update.setObject(2, errorCode.orElse(null), Types.INTEGER);
+                update.setLong(3, database.nowMillis());
+                update.setLong(4, id.get());
+                update.executeUpdate();
+            }
+            return Reported.RECORDED;
+        });
+    }
+
+    private static Optional<Long> sendOf(Connection c, String account, String messageId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id FROM sends WHERE account = ? AND sid = ? ORDER BY id DESC LIMIT 1")) {
+            select.setString(1, account);
+            select.setString(2, messageId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<MessageStatus> recordedStatus(Connection c, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT status FROM sends WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)).map(MessageStatus::of) : Optional.empty();
+            }
+        }
     }
 
     @Override

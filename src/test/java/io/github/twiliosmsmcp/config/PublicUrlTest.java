@@ -23,16 +23,16 @@ class PublicUrlTest {
         "''                                 | ''                              | ''",
         "${SMS_PUBLIC_URL}                  | ''                              | ''",
         "http://sms.example.com             | ''                              | SMS_PUBLIC_URL must use https unless it points at this machine (localhost or 127.0.0.1)",
-        "https://sms.example.com/?x=1       | ''                              | SMS_PUBLIC_URL must be an absolute http(s) URL with no query, such as https://proxy.example.com",
-        "https://sms.example.com/#top       | ''                              | SMS_PUBLIC_URL must be an absolute http(s) URL with no query, such as https://proxy.example.com",
-        "sms.example.com                    | ''                              | SMS_PUBLIC_URL must be an absolute http(s) URL with no query, such as https://proxy.example.com",
-        "ftp://sms.example.com              | ''                              | SMS_PUBLIC_URL must be an absolute http(s) URL with no query, such as https://proxy.example.com",
+        "https://sms.example.com/?x=1       | ''                              | SMS_PUBLIC_URL must be an absolute http(s) URL with no query, such as https://sms.example.com",
+        "https://sms.example.com/#top       | ''                              | SMS_PUBLIC_URL must be an absolute http(s) URL with no query, such as https://sms.example.com",
+        "sms.example.com                    | ''                              | SMS_PUBLIC_URL must be an absolute http(s) URL with no query, such as https://sms.example.com",
+        "ftp://sms.example.com              | ''                              | SMS_PUBLIC_URL must be an absolute http(s) URL with no query, such as https://sms.example.com",
         "https://sms example.com            | ''                              | SMS_PUBLIC_URL is not a valid URL",
     })
     void aPublicUrlIsReadOrRefusedInWords(String value, String expected, String problem) {
         List<String> problems = new ArrayList<>();
 
-        Optional<URI> read = PublicUrl.SETTING.read(new Environment(Map.of(PublicUrl.NAME, value)), null, problems);
+        Optional<URI> read = SettingsCatalogue.PUBLIC_URL.read(new Environment(Map.of("SMS_PUBLIC_URL", value)), null, problems);
 
         assertEquals(expected.isEmpty() ? Optional.empty() : Optional.of(URI.create(expected)), read);
         assertEquals(problem.isEmpty() ? List.of() : List.of(problem), problems);

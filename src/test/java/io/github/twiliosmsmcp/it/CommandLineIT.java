@@ -54,7 +54,7 @@ class CommandLineIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--verison", "serve", "-jar", "setup --bogus", "--version extra"})
+    @ValueSource(strings = {"--verison", "serve extra", "-jar", "setup --bogus", "--version extra"})
     void anUnknownArgumentPrintsTheUsageOnStderrAndExits2(String line) {
         JavaRuntime.Finished run = jar(line.split(" "));
 

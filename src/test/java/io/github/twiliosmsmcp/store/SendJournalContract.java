@@ -320,6 +320,77 @@ public abstract class SendJournalContract extends StoreContract {
         assertEquals("twilio", earlier.provider());
     }
 
+    /**
+     * Status callbacks arrive late, repeated and out of order: whatever order the reports come in,
+     * the send ends with the furthest status, and a final one is never taken back.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "'queued,sending,sent,delivered',       delivered",
+            "'delivered,sent',                      delivered",
+            "'sent,delivered,queued,sending,sent',  delivered",
+            "'undelivered,delivered',               undelivered",
+            "'failed,failed,sent',                  failed",
+            "'sent,sent,queued',                    sent",
+            "'canceled,queued',                     canceled",
+            "'delivered,read,delivered',            read",
+            "'sending,some-new-status',             sending"})
+    void reportedStatusesNeverGoBack(String reports, String expected) throws Exception {
+        long id = fresh(hello());
+        journal.accepted(id, accepted("SM1", MessageStatus.ACCEPTED, Optional.empty()));
+
+        for (String report : reports.split(",")) {
+            MessageStatus status = MessageStatus.of(report);
+            journal.reported("AC1", "SM1", status, status == MessageStatus.UNDELIVERED ? Optional.of(30003) : Optional.empty());
+        }
+
+        PastSend found = journal.byMessageId("AC1", "SM1").orElseThrow();
+        assertEquals(Optional.of(MessageStatus.of(expected)), found.status());
+        assertEquals(expected.equals("undelivered") ? Optional.of(30003) : Optional.empty(), found.errorCode());
+    }
+
+    @Test
+    void aReportSaysWhatItChanged() throws Exception {
+        long id = fresh(hello());
+        journal.accepted(id, accepted("SM1", MessageStatus.QUEUED, Optional.empty()));
+
+        assertEquals(SendJournal.Reported.RECORDED,
+                journal.reported("AC1", "SM1", MessageStatus.UNDELIVERED, Optional.of(30003)));
+        assertEquals(SendJournal.Reported.OUT_OF_DATE,
+                journal.reported("AC1", "SM1", MessageStatus.UNDELIVERED, Optional.of(30003)));
+        assertEquals(SendJournal.Reported.OUT_OF_DATE, journal.reported("AC1", "SM1", MessageStatus.SENT, Optional.empty()));
+        assertEquals(SendJournal.Reported.NO_SUCH_SEND,
+                journal.reported("AC1", "SM2", MessageStatus.DELIVERED, Optional.empty()));
+        assertEquals(SendJournal.Reported.NO_SUCH_SEND,
+                journal.reported("AC2", "SM1", MessageStatus.DELIVERED, Optional.empty()));
+        assertEquals(Optional.of(MessageStatus.UNDELIVERED), journal.byMessageId("AC1", "SM1").orElseThrow().status());
+    }
+
+    // A poll that read "sent" just before a callback recorded "delivered" must not take the send back.
+    @Test
+    void aLatePollDoesNotUndoAReportedFinalStatus() throws Exception {
+        long id = fresh(hello());
+        journal.accepted(id, accepted("SM1", MessageStatus.QUEUED, Optional.empty()));
+        journal.reported("AC1", "SM1", MessageStatus.UNDELIVERED, Optional.of(30003));
+
+        journal.status(id, accepted("SM1", MessageStatus.SENT, Optional.empty()));
+
+        PastSend found = journal.byMessageId("AC1", "SM1").orElseThrow();
+        assertEquals(Optional.of(MessageStatus.UNDELIVERED), found.status());
+        assertEquals(Optional.of(30003), found.errorCode());
+    }
+
+    // Two handles stand for the webhook service and a stdio server sharing one store.
+    @Test
+    void aStatusReportedByOneProcessIsSeenByAnother() throws Exception {
+        long id = fresh(hello());
+        journal.accepted(id, accepted("SM1", MessageStatus.SENT, Optional.empty()));
+
+        open().journal().reported("AC1", "SM1", MessageStatus.DELIVERED, Optional.empty());
+
+        assertEquals(Optional.of(MessageStatus.DELIVERED), journal.byMessageId("AC1", "SM1").orElseThrow().status());
+    }
+
     @Test
     void ownerRoundTrips() throws Exception {
         fresh(hello());

@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.store;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.inbox.Inbox;
+import io.github.twiliosmsmcp.inbox.ServicePresence;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,11 @@ record SqliteHandle(Database database) implements StoreContract.Handle {
     @Override
     public Inbox inbox(String account) {
         return new SqliteInbox(database, account);
+    }
+
+    @Override
+    public ServicePresence presence() {
+        return new SqliteServicePresence(database);
     }
 
     @Override

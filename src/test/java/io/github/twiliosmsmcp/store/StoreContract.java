@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.store;
 
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.inbox.Inbox;
+import io.github.twiliosmsmcp.inbox.ServicePresence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public abstract class StoreContract {
         SendJournal journal();
 
         Inbox inbox(String account);
+
+        ServicePresence presence();
 
         @Override
         void close();

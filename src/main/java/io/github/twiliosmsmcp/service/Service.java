@@ -1,0 +1,130 @@
+package io.github.twiliosmsmcp.service;
+
+import io.github.twiliosmsmcp.app.App;
+import io.github.twiliosmsmcp.app.NotConfigured;
+import io.github.twiliosmsmcp.common.StoppableSleeper;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
+import io.github.twiliosmsmcp.config.Environment;
+import io.github.twiliosmsmcp.config.HttpAddress;
+import io.github.twiliosmsmcp.config.Settings;
+import io.github.twiliosmsmcp.config.SettingsCatalogue;
+import io.github.twiliosmsmcp.twilio.WebhookSignature;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve}: the always-on HTTP service on embedded Jetty, sharing the message store with any
+ * number of stdio servers. It builds one {@link App}, as every front door does, and stops on
+ * SIGTERM by refusing new connections and letting the requests in flight finish.
+ */
+public final class Service {
+    /** Where Twilio's "a message comes in" webhook and its status callbacks arrive: paths fixed as a contract. */
+    public static final String INBOUND = "/twilio/inbound";
+    public static final String STATUS = "/twilio/status";
+    /** A webhook takes milliseconds; this bounds a store stuck on another process's lock. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+    private Service() {}
+
+    /** Runs until the process is told to stop; the exit status when it cannot start. */
+    public static int run(Environment environment, String version) {
+        List<String> problems = new ArrayList<>();
+        HttpAddress address = SettingsCatalogue.HTTP_ADDRESS.readOrDefault(environment, null, problems);
+        Optional<URI> publicUrl = SettingsCatalogue.PUBLIC_URL.read(environment, null, problems);
+        Clock clock = Clock.systemUTC();
+        App app = new App(environment, "twilio-sms-mcp/" + version, clock, new StoppableSleeper());
+        String account;
+        try {
+            account = app.account().get();
+            problems.forEach(LOG::error);
+            if (!problems.isEmpty()) {
+                return 1;
+            }
+            return serve(app, account, address, publicUrl, signature(environment), clock, version);
+        } catch (NotConfigured e) {
+            problems.addAll(e.problems());
+            problems.forEach(LOG::error);
+            return 1;
+        } catch (StoreUnavailable e) {
+            LOG.error("The service cannot start: {}", e.describe());
+            return 1;
+        } catch (Exception e) {
+            LOG.error("The service could not start on {}: {}", address, e.toString());
+            return 1;
+        }
+    }
+
+    private static Optional<WebhookSignature> signature(Environment environment) {
+        Optional<String> token = environment.get(Settings.AUTH_TOKEN);
+        if (token.isEmpty()) {
+            LOG.warn("{} is not set: Twilio signs webhooks with the auth token, even when the server sends with an API"
+                    + " key, so every webhook will be refused with 403 until it is set", Settings.AUTH_TOKEN);
+        }
+        return token.map(WebhookSignature::new);
+    }
+
+    private static int serve(App app, String account, HttpAddress address, Optional<URI> publicUrl,
+            Optional<WebhookSignature> signature, Clock clock, String version) throws Exception {
+        if (publicUrl.isEmpty()) {
+            LOG.warn("SMS_PUBLIC_URL is not set: the webhooks answer 503 until it names the https base URL Twilio"
+                    + " calls this service at");
+        }
+        ServiceMetrics metrics = new ServiceMetrics();
+        Beacon beacon = new Beacon(app.presence().get(), account, publicUrl, clock);
+        WebhookGate gate = new WebhookGate(publicUrl, signature);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new WebhookServlet(INBOUND, gate,
+                new InboundWebhook(app.inbox().get(), account, clock), metrics, beacon)), INBOUND);
+        context.addServlet(new ServletHolder(new WebhookServlet(STATUS, gate,
+                new StatusWebhook(app.journal().get(), account, metrics), metrics, beacon)), STATUS);
+        context.addServlet(new ServletHolder(new HealthServlet(app.presence().get(), account, publicUrl.isPresent(),
+                beacon)), "/healthz");
+        context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
+
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(address.host());
+        connector.setPort(address.port());
+        server.addConnector(connector);
+        server.setHandler(new GracefulHandler(context));
+        server.setStopTimeout(STOP_GRACE.toMillis());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, beacon), "stop"));
+
+        beacon.start();
+        server.start();
+        LOG.info("twilio-sms-mcp {} serving on http://{}:{} for {}; webhooks at {}{} and {}{}", version,
+                address.host(), connector.getLocalPort(), account, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"),
+                INBOUND, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"), STATUS);
+        server.join();
+        return 0;
+    }
+
+    /** SIGTERM: no new connection is accepted, requests in flight finish, then the process ends. */
+    private static void stop(Server server, Beacon beacon) {
+        LOG.info("Stopping: finishing the requests in flight");
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the HTTP server failed: {}", e.toString());
+        }
+        beacon.close();
+        LOG.info("Stopped");
+    }
+}
