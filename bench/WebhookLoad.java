@@ -87,21 +87,7 @@ public final class WebhookLoad {
     }
 
     /** Builds Twilio's "a message comes in" webhook, signed as Twilio signs it. */
-    static final class Signer {
-        private final String token;
-        private final String url;
-        private final String account;
-        private final String to;
-        private final String sidPrefix;
-
-        Signer(String token, String url, String account, String to, String sidPrefix) {
-            this.token = token;
-            this.url = url;
-            this.account = account;
-            this.to = to;
-            this.sidPrefix = sidPrefix;
-        }
-
+    record Signer(String token, String url, String account, String to, String sidPrefix) {
         String sid(int index) {
             return sidPrefix + String.format("%0" + (32 - sidPrefix.length() + 2) + "x", index);
         }

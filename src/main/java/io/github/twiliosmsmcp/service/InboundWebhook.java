@@ -17,19 +17,19 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /twilio/inbound}: a message came in. It is stored as a poll would store it, its
  * STOP or START applied in the same transaction, before Twilio gets its answer; a retried webhook
- * finds it stored and stores nothing more.
+ * finds it stored and stores nothing more. Concurrent webhooks share a transaction ({@link GroupCommit}).
  */
 final class InboundWebhook implements Webhook {
     private static final Logger LOG = LoggerFactory.getLogger(InboundWebhook.class);
     /** Twilio attaches at most ten media to a message. */
     private static final int MAX_MEDIA = 10;
 
-    private final Inbox inbox;
+    private final GroupCommit store;
     private final String account;
     private final Clock clock;
 
     InboundWebhook(Inbox inbox, String account, Clock clock) {
-        this.inbox = inbox;
+        this.store = new GroupCommit(inbox, ConsentReplies::changeFor);
         this.account = account;
         this.clock = clock;
     }
@@ -41,7 +41,7 @@ final class InboundWebhook implements Webhook {
             return refusal.get();
         }
         MessageRecord message = messageOf(fields, clock.instant());
-        inbox.remember(List.of(message), ConsentReplies::changeFor);
+        store.remember(message);
         LOG.info("[{}] inbound {} stored ({} media)", trace, message.sid(), message.mediaCount());
         return Answer.twiml("stored");
     }
