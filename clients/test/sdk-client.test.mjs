@@ -150,6 +150,6 @@ describe('MCP SDK client (LibreChat\'s) over stdio, sandbox', () => {
     assert.equal(signal, null, 'not killed');
     assert.equal(code, 0, stderr.join(''));
     assert.match(stderr.join(''), /SANDBOX/);
-    assert.match(stderr.join(''), /stdin closed; stopping/);
+    assert.match(stderr.join(''), /stdin closed; answering 0 request\(s\) in flight, then exiting/);
   });
 });
