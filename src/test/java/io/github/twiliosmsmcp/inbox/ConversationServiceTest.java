@@ -56,7 +56,8 @@ class ConversationServiceTest {
     }
 
     private void sent(String body) throws Exception {
-        gateway.create(new OutgoingMessage(number(PERSON), Optional.of(number(OURS)), Optional.empty(), body, List.of()),
+        gateway.create(new OutgoingMessage(number(PERSON), Optional.of(number(OURS)), Optional.empty(), body, List.of(),
+                Optional.empty()),
                 Duration.ofSeconds(1));
         clock.advance(Duration.ofMinutes(1));
     }
