@@ -151,7 +151,8 @@ public final class App {
                 account, settings.statusCallback(), clock, sleeper);
         LOG.info("message store: {}", location.describe());
         return new Core(settings, account, sender, new ReceiveService(gateway, senders.numbers(), inbox, clock, sleeper),
-                new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()), inbox, journal,
+                new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
+                        settings.retention()), inbox, journal,
                 new SqliteServicePresence(database));
     }
 }

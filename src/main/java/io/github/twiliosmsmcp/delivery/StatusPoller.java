@@ -5,7 +5,6 @@ import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import io.github.twiliosmsmcp.sms.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,15 +90,12 @@ final class StatusPoller {
     }
 
     private MessageRecord recorded(MessageRecord known) {
-        Optional<PastSend> send;
         try {
-            send = journal.byMessageId(account, known.sid());
+            return journal.byMessageId(account, known.sid()).map(send -> send.latest(known)).orElse(known);
         } catch (StoreUnavailable e) {
             // The provider is still asked at the next look: an unreadable store only means no shortcut.
             return known;
         }
-        Optional<MessageStatus> status = send.flatMap(PastSend::status).filter(s -> s.supersedes(known.status()));
-        return status.map(s -> known.toBuilder().status(s).errorCode(send.get().errorCode()).build()).orElse(known);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -14,6 +14,7 @@ import io.github.twiliosmsmcp.sms.OutgoingMessage;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqliteInbox;
+import io.github.twiliosmsmcp.store.SqliteSendJournal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,8 @@ class ConversationServiceTest {
         gateway = new FakeGateway(clock);
         database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock, Duration.ofDays(90));
         SqliteInbox inbox = new SqliteInbox(database, "AC1");
-        conversations = new ConversationService(gateway, List.of(number(OURS)), inbox, clock, Duration.ofDays(90));
+        conversations = new ConversationService(gateway, List.of(number(OURS)), inbox, new SqliteSendJournal(database),
+                "AC1", clock, Duration.ofDays(90));
         receiver = new ReceiveService(gateway, List.of(number(OURS)), inbox, clock, duration -> true);
     }
 
