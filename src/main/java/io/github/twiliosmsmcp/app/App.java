@@ -150,9 +150,10 @@ public final class App {
                 journal, new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 account, settings.statusCallback(), clock, sleeper);
         LOG.info("message store: {}", location.describe());
-        return new Core(settings, account, sender, new ReceiveService(gateway, senders.numbers(), inbox, clock, sleeper),
+        ServicePresence presence = new SqliteServicePresence(database);
+        return new Core(settings, account, sender,
+                new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper),
                 new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
-                        settings.retention()), inbox, journal,
-                new SqliteServicePresence(database));
+                        settings.retention()), inbox, journal, presence);
     }
 }

@@ -15,6 +15,7 @@ import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqliteInbox;
 import io.github.twiliosmsmcp.store.SqliteSendJournal;
+import io.github.twiliosmsmcp.store.SqliteServicePresence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,8 @@ class ConversationServiceTest {
         SqliteInbox inbox = new SqliteInbox(database, "AC1");
         conversations = new ConversationService(gateway, List.of(number(OURS)), inbox, new SqliteSendJournal(database),
                 "AC1", clock, Duration.ofDays(90));
-        receiver = new ReceiveService(gateway, List.of(number(OURS)), inbox, clock, duration -> true);
+        receiver = new ReceiveService(gateway, List.of(number(OURS)), inbox, new SqliteServicePresence(database), "AC1",
+                clock, duration -> true);
     }
 
     @AfterEach
