@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What a stdio server does when {@code serve} runs on the same database: every send names the
- * service's status path to Twilio, a waiting send ends the moment a status callback is recorded, and
- * get_conversation shows that status, even when Twilio's own list still says {@code sent}.
+ * service's status path to Twilio, a waiting send ends the moment a status callback is recorded,
+ * get_conversation shows that status, even when Twilio's own list still says {@code sent}, and a
+ * waiting receive_sms gets a message from the service's inbound webhook within a second, without
+ * listing Twilio's messages again.
  */
 @Timeout(120)
 class RealtimeServiceIT {
@@ -99,11 +101,46 @@ class RealtimeServiceIT {
     }
 
     @Test
-    void withoutAPublicUrlASendNamesNoStatusCallback() {
+    void aWaitingReceiveGetsTheWebhooksMessageWithinASecondWithoutListingTwilio() throws Exception {
+        String from = "+14155550179";
+        int listsBefore = twilio.listCount();
+        CompletableFuture<CallToolResult> waiting = CompletableFuture.supplyAsync(() -> stdio.call("receive_sms",
+                Map.of("from", from, "contains", "code", "wait_seconds", 30)));
+        // The first look lists Twilio's messages to each of the server's two numbers; the wait comes after.
+        Deadline.await(Duration.ofSeconds(30), () -> twilio.listCount() >= listsBefore + 2, "the first look is made");
+        int listsBeforeWebhook = twilio.listCount();
+        String sid = "SM" + "7".repeat(32);
+
+        long posted = System.nanoTime();
+        HttpResponse<String> webhook = service.signedPost("/twilio/inbound", TOKEN, List.of(Map.entry("MessageSid", sid),
+                Map.entry("AccountSid", TwilioServerIT.ACCOUNT), Map.entry("From", from),
+                Map.entry("To", TwilioServerIT.OUR_NUMBER), Map.entry("Body", "Your code is 604312"),
+                Map.entry("NumMedia", "0"), Map.entry("NumSegments", "1")));
+        assertEquals(200, webhook.statusCode(), webhook.body());
+        CallToolResult received = waiting.get(30, TimeUnit.SECONDS);
+        Duration answeredAfter = Duration.ofNanos(System.nanoTime() - posted);
+
+        String text = ServerProcess.text(received);
+        assertTrue(text.contains("Verification code: 604312") && text.contains("(SID " + sid + ")"), text);
+        assertTrue(text.endsWith("Received through the webhook service (real time)."), text);
+        assertEquals("webhook", ServerProcess.structured(received).get("mode"));
+        assertTrue(answeredAfter.compareTo(Duration.ofSeconds(1)) < 0,
+                "answered " + answeredAfter.toMillis() + " ms after the webhook");
+        assertEquals(listsBeforeWebhook, twilio.listCount(), "no list call while the wait read the inbox");
+    }
+
+    @Test
+    void withoutAPublicUrlOrAServiceASendNamesNoStatusCallbackAndReceivingPolls() {
         String to = "+14155550178";
         try (ServerProcess plain = ServerProcess.start(TwilioServerIT.env(twilio, Map.of("SMS_STATUS_WAIT_SECONDS", "0")))) {
             CallToolResult sent = plain.call("send_sms", Map.of("to", to, "message", "No callback for this one"));
             assertEquals(Boolean.TRUE, ServerProcess.structured(sent).get("sent"), ServerProcess.text(sent));
+
+            twilio.injectInbound(to, TwilioServerIT.OUR_NUMBER, "Polled reply", java.time.Instant.now());
+            CallToolResult received = plain.call("receive_sms", Map.of("from", to, "wait_seconds", 10));
+            assertTrue(ServerProcess.text(received).contains("Polled reply"), ServerProcess.text(received));
+            assertTrue(ServerProcess.text(received).endsWith("Read from Twilio's message list."));
+            assertEquals("polling", ServerProcess.structured(received).get("mode"));
         }
         Map<String, List<String>> form = twilio.createRequests().stream()
                 .filter(request -> request.get("To").equals(List.of(to))).findFirst().orElseThrow();
