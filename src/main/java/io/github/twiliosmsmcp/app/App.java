@@ -148,10 +148,12 @@ public final class App {
         SendService sender = new SendService(gateway, senders, settings.phoneNumbers(),
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
                 journal, new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
-                account, clock, sleeper);
+                account, settings.statusCallback(), clock, sleeper);
         LOG.info("message store: {}", location.describe());
-        return new Core(settings, account, sender, new ReceiveService(gateway, senders.numbers(), inbox, clock, sleeper),
-                new ConversationService(gateway, senders.numbers(), inbox, clock, settings.retention()), inbox, journal,
-                new SqliteServicePresence(database));
+        ServicePresence presence = new SqliteServicePresence(database);
+        return new Core(settings, account, sender,
+                new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper),
+                new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
+                        settings.retention()), inbox, journal, presence);
     }
 }

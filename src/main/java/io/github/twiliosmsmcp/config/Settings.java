@@ -17,6 +17,8 @@ import java.util.Optional;
  * The server's settings, read from the environment once. A server that is misconfigured still
  * starts: {@link #problems()} is then non-empty and every tool answers with it, because a client
  * shows a server that dies at start as a vague "failed to connect" the user cannot act on.
+ * {@code statusCallback} is where Twilio reports the statuses of every send: the webhook service's
+ * status path below {@code SMS_PUBLIC_URL}, when that is set.
  */
 public record Settings(
         Optional<TwilioAccount> twilio,
@@ -26,6 +28,7 @@ public record Settings(
         Duration dedupeWindow,
         Duration retention,
         Policy policy,
+        Optional<URI> statusCallback,
         List<String> problems,
         List<String> warnings) {
 
@@ -92,7 +95,7 @@ public record Settings(
 
         Optional<TwilioAccount> twilio = isSandbox(env) ? Optional.empty() : readTwilio(env, numbers, problems);
         return new Settings(twilio, numbers, Duration.ofSeconds(waitSeconds), maxSegments, dedupeWindow, retention,
-                policy, problems, warnings);
+                policy, statusCallback(env, warnings), problems, warnings);
     }
 
     /**
@@ -101,6 +104,14 @@ public record Settings(
      */
     public static Mode mode(Environment env) {
         return SettingsCatalogue.MODE.readOrDefault(env, null, new ArrayList<>());
+    }
+
+    /** A public URL that is not valid stops {@code serve}; here it only costs the callbacks, so it is a warning. */
+    private static Optional<URI> statusCallback(Environment env, List<String> warnings) {
+        List<String> urlProblems = new ArrayList<>();
+        Optional<URI> publicUrl = SettingsCatalogue.PUBLIC_URL.read(env, null, urlProblems);
+        urlProblems.forEach(problem -> warnings.add(problem + "; sends ask Twilio for no status callbacks"));
+        return publicUrl.map(url -> URI.create(url + WebhookPaths.STATUS));
     }
 
     private static Policy readPolicy(Environment env, PhoneNumberParser numbers, boolean sandbox, List<String> problems) {

@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.delivery;
 
+import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +24,16 @@ public record PastSend(
         Optional<String> idempotencyKey,
         String messageKey,
         SendIntent.Owner owner) {
+
+    /**
+     * {@code message} as this send's record tells it: with the recorded status and error code when
+     * that status is later (a status callback may have recorded it), else unchanged.
+     */
+    public MessageRecord latest(MessageRecord message) {
+        return status.filter(recorded -> recorded.supersedes(message.status()))
+                .map(recorded -> message.toBuilder().status(recorded).errorCode(errorCode).build())
+                .orElse(message);
+    }
 
     public enum State {
         /** Written before the create call and not yet resolved: it may have been sent. */

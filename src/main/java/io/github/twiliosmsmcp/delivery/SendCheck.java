@@ -37,13 +37,16 @@ final class SendCheck {
     private final int maxSegments;
     private final boolean simulated;
     private final ErrorMeanings errors;
+    private final Optional<URI> statusCallback;
 
-    SendCheck(PhoneNumberParser parser, Senders senders, int maxSegments, boolean simulated, ErrorMeanings errors) {
+    SendCheck(PhoneNumberParser parser, Senders senders, int maxSegments, boolean simulated, ErrorMeanings errors,
+            Optional<URI> statusCallback) {
         this.parser = parser;
         this.senders = senders;
         this.maxSegments = maxSegments;
         this.simulated = simulated;
         this.errors = errors;
+        this.statusCallback = statusCallback;
     }
 
     Checked check(SendRequest request) {
@@ -109,7 +112,7 @@ final class SendCheck {
         }
 
         OutgoingMessage message = new OutgoingMessage(recipient, sender.get().number(),
-                sender.get().pool(), body, media);
+                sender.get().pool(), body, media, statusCallback);
         Optional<SegmentCount> reportedSize = kind == SendRequest.Kind.SMS ? Optional.of(size) : Optional.empty();
         return new Ready(new Draft(kind, message, reportedSize, simulated, errors), size, key);
     }

@@ -77,9 +77,8 @@ public interface SendJournal {
 
     /**
      * The send the provider knows by {@code messageId} (Twilio's message SID), if this journal
-     * recorded it. Status callbacks name only the message id: the webhook service uses this to
-     * find the send a callback is about, so it belongs to the port although nothing in the stdio
-     * server calls it yet.
+     * recorded it. Status callbacks name only the message id: the webhook service finds the send a
+     * callback is about with it, and a waiting send reads the status a callback recorded.
      */
     Optional<PastSend> byMessageId(String account, String messageId) throws StoreUnavailable;
 

@@ -47,7 +47,8 @@ public final class SendService {
     private final StatusPoller statuses;
 
     public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, SendLimits limits,
-            SendJournal journal, PolicyCheck policy, String account, Clock clock, Sleeper sleeper) {
+            SendJournal journal, PolicyCheck policy, String account, Optional<URI> statusCallback, Clock clock,
+            Sleeper sleeper) {
         this.gateway = gateway;
         this.limits = limits;
         this.journal = journal;
@@ -55,10 +56,10 @@ public final class SendService {
         this.clock = clock;
         this.policy = policy;
         this.checks = new SendCheck(parser, senders, limits.maxSegments(), gateway.simulated(),
-                gateway.provider().errors());
+                gateway.provider().errors(), statusCallback);
         this.repeats = new RepeatedSend(gateway, journal, clock, limits.dedupeWindow());
         this.creates = new CreateOnce(gateway, journal, account, clock, sleeper);
-        this.statuses = new StatusPoller(gateway, clock, sleeper);
+        this.statuses = new StatusPoller(gateway, journal, account, clock, sleeper);
     }
 
     public SendReport send(SendRequest request, Progress progress) {

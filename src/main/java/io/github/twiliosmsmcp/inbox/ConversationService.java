@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.inbox;
 
+import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.GatewayException;
 import io.github.twiliosmsmcp.sms.MessageGateway;
@@ -16,7 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Threads and single messages, read from Twilio (which also knows what was sent from elsewhere)
- * and kept in the inbox, so that what the model has seen counts as read and can be replied to.
+ * and kept in the inbox, so that what the model has seen counts as read and can be replied to. A
+ * sent message shows the status the send journal holds when that is later than the list's: a
+ * status callback recorded it there.
  */
 public final class ConversationService {
     public static final int DEFAULT_LIMIT = 20;
@@ -28,14 +31,18 @@ public final class ConversationService {
     private final MessageGateway gateway;
     private final List<PhoneNumber> numbers;
     private final Inbox inbox;
+    private final SendJournal journal;
+    private final String account;
     private final Clock clock;
     private final Duration lookBack;
 
-    public ConversationService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, Clock clock,
-            Duration lookBack) {
+    public ConversationService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, SendJournal journal,
+            String account, Clock clock, Duration lookBack) {
         this.gateway = gateway;
         this.numbers = List.copyOf(numbers);
         this.inbox = inbox;
+        this.journal = journal;
+        this.account = account;
         this.clock = clock;
         this.lookBack = lookBack;
     }
@@ -47,7 +54,10 @@ public final class ConversationService {
             List<MessageRecord> sent = gateway.sentTo(other, since, SCAN_LIMIT, TIMEOUT);
             List<MessageRecord> listed = Stream.concat(received.stream(), sent.stream()).toList();
             List<MessageRecord> thread = ThreadOrder.oldestFirst(listed, inbox.places(listed));
-            List<MessageRecord> shown = new ArrayList<>(thread.subList(Math.max(0, thread.size() - limit), thread.size()));
+            List<MessageRecord> shown = new ArrayList<>();
+            for (MessageRecord message : thread.subList(Math.max(0, thread.size() - limit), thread.size())) {
+                shown.add(latest(message));
+            }
             inbox.remember(received, ConsentReplies::changeFor);
             inbox.markRead(shown.stream().filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
                     .map(MessageRecord::sid).toList());
@@ -65,6 +75,13 @@ public final class ConversationService {
             return new Conversation(other.e164(), List.of(), 0, gateway.simulated(), Optional.of(e.describe()),
                     "Tell the user the message store must be fixed first (see the file named above).");
         }
+    }
+
+    private MessageRecord latest(MessageRecord message) throws StoreUnavailable {
+        if (message.direction() == MessageRecord.Direction.INBOUND) {
+            return message;
+        }
+        return journal.byMessageId(account, message.sid()).map(send -> send.latest(message)).orElse(message);
     }
 
     /** What the provider's message ids look like, so that a malformed one is refused before any look-up. */

@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * Reads replies by listing Twilio's messages, so no webhook and no open port are needed. What it
  * sees goes into the inbox, where a message stays unread until it has been returned to the model,
  * across restarts and processes. A wait polls with backoff until a matching unread message
- * arrives: how an agent waits for a verification code or an answer to what it just sent.
+ * arrives: how an agent waits for a verification code or an answer to what it just sent. While
+ * the webhook service of the account is live ({@link ServicePresence}), it stores each message the
+ * moment Twilio delivers it, so the wait reads the inbox every {@link #INBOX_TICK} instead of
+ * listing Twilio's messages again.
  */
 public final class ReceiveService {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveService.class);
@@ -31,44 +37,67 @@ public final class ReceiveService {
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(5);
     private static final long[] POLL_DELAYS_MILLIS = {1000, 1500, 2000, 3000};
+    /** A read of the local store: cheap enough to make four times a second, so a reply arrives within one. */
+    static final Duration INBOX_TICK = Duration.ofMillis(250);
+    /**
+     * How far before the wait began the inbox is read: the first look listed Twilio's messages, and
+     * this covers one the service stored that Twilio did not list yet, while bounding the read.
+     */
+    static final Duration INBOX_OVERLAP = Duration.ofMinutes(5);
+    /** Messages the service stamped a little ahead of this process's clock still count. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final MessageGateway gateway;
     private final List<PhoneNumber> numbers;
     private final Inbox inbox;
+    private final ServicePresence presence;
+    private final String account;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, Clock clock, Sleeper sleeper) {
+    public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, ServicePresence presence,
+            String account, Clock clock, Sleeper sleeper) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.gateway = gateway;
         this.numbers = List.copyOf(numbers);
         this.inbox = inbox;
+        this.presence = presence;
+        this.account = account;
     }
 
     public ReceiveReport receive(ReceiveQuery query, Progress progress) {
         Instant start = clock.instant();
         Instant deadline = start.plus(query.waitFor());
+        List<MessageRecord> listed = List.of();
         List<MessageRecord> found;
         List<MessageRecord> unread;
+        ReceiveReport.Mode mode = ReceiveReport.Mode.POLLING;
         int poll = 0;
         try {
             while (true) {
-                found = gateway.inbound(numbers, query.from(), query.since(), SCAN_LIMIT, LIST_TIMEOUT).stream()
-                        .filter(query::matches)
-                        .toList();
-                inbox.remember(found, ConsentReplies::changeFor);
+                if (mode == ReceiveReport.Mode.WEBHOOK) {
+                    found = newestFirst(listed, stored(query, start));
+                } else {
+                    listed = gateway.inbound(numbers, query.from(), query.since(), SCAN_LIMIT, LIST_TIMEOUT).stream()
+                            .filter(query::matches)
+                            .toList();
+                    inbox.remember(listed, ConsentReplies::changeFor);
+                    found = listed;
+                }
                 Set<String> unreadSids = inbox.unread(found.stream().map(MessageRecord::sid).toList());
                 unread = found.stream().filter(m -> unreadSids.contains(m.sid())).toList();
                 Duration remaining = Duration.between(clock.instant(), deadline);
                 if (!unread.isEmpty() || remaining.isNegative() || remaining.isZero()) {
                     break;
                 }
-                progress.report(seconds(start), query.waitFor().toSeconds(),
-                        "No matching new message yet; still waiting");
-                long delay = Math.min(POLL_DELAYS_MILLIS[Math.min(poll++, POLL_DELAYS_MILLIS.length - 1)],
-                        remaining.toMillis() + 1);
-                if (!sleeper.sleep(Duration.ofMillis(delay))) {
+                mode = serviceLive() ? ReceiveReport.Mode.WEBHOOK : ReceiveReport.Mode.POLLING;
+                progress.report(seconds(start), query.waitFor().toSeconds(), mode == ReceiveReport.Mode.WEBHOOK
+                        ? "No matching new message yet; waiting for the webhook service to store one"
+                        : "No matching new message yet; still waiting");
+                long pause = mode == ReceiveReport.Mode.WEBHOOK ? INBOX_TICK.toMillis()
+                        : POLL_DELAYS_MILLIS[Math.min(poll++, POLL_DELAYS_MILLIS.length - 1)];
+                if (!sleeper.sleep(Duration.ofMillis(Math.min(pause, remaining.toMillis() + 1)))) {
                     break;
                 }
             }
@@ -83,12 +112,13 @@ public final class ReceiveService {
                 }
             }
             return new ReceiveReport(shown, candidates.size() - page.size(), query.since(), query.unreadOnly(),
-                    seconds(start), numbersShown(), gateway.simulated(), Optional.empty(), "");
+                    seconds(start), numbersShown(), gateway.simulated(), mode, Optional.empty(), "");
         } catch (GatewayException e) {
             return failed(query, e, start);
         } catch (StoreUnavailable e) {
             return new ReceiveReport(List.of(), 0, query.since(), query.unreadOnly(), seconds(start), numbersShown(),
-                    gateway.simulated(), Optional.of(e.describe() + "; read and unread messages cannot be told apart without it"),
+                    gateway.simulated(), ReceiveReport.Mode.POLLING,
+                    Optional.of(e.describe() + "; read and unread messages cannot be told apart without it"),
                     "Tell the user the message store must be fixed first (see the file named above).");
         }
     }
@@ -119,7 +149,39 @@ public final class ReceiveService {
             advice = "Tell the user Twilio could not be reached; try again in a minute.";
         }
         return new ReceiveReport(List.of(), 0, query.since(), query.unreadOnly(), seconds(start), numbersShown(),
-                gateway.simulated(), Optional.of(problem), advice);
+                gateway.simulated(), ReceiveReport.Mode.POLLING, Optional.of(problem), advice);
+    }
+
+    /** A store that cannot tell counts as no service: the wait then polls, as it always could. */
+    private boolean serviceLive() {
+        try {
+            return presence.lastBeat(account).map(beat -> beat.liveAt(clock.instant())).orElse(false);
+        } catch (StoreUnavailable e) {
+            return false;
+        }
+    }
+
+    /** Matching messages the webhook service stored since shortly before the wait began. */
+    private List<MessageRecord> stored(ReceiveQuery query, Instant waitStart) throws StoreUnavailable {
+        Instant from = waitStart.minus(INBOX_OVERLAP);
+        return inbox.receivedBetween(from.isAfter(query.since()) ? from : query.since(),
+                        clock.instant().plus(CLOCK_SKEW), SCAN_LIMIT).stream()
+                .filter(this::toOurNumbers)
+                .filter(query::matches)
+                .toList();
+    }
+
+    /** With only a sender pool configured there are no numbers to check: any number of the account counts. */
+    private boolean toOurNumbers(MessageRecord message) {
+        return numbers.isEmpty() || numbers.stream().anyMatch(number -> number.e164().equals(message.to()));
+    }
+
+    /** Both looks together, each message once, newest first as Twilio lists them. */
+    private static List<MessageRecord> newestFirst(List<MessageRecord> listed, List<MessageRecord> stored) {
+        Map<String, MessageRecord> bySid = new LinkedHashMap<>();
+        stored.forEach(message -> bySid.put(message.sid(), message));
+        listed.forEach(message -> bySid.putIfAbsent(message.sid(), message));
+        return bySid.values().stream().sorted(Comparator.comparing(MessageRecord::dateSent).reversed()).toList();
     }
 
     private List<String> numbersShown() {

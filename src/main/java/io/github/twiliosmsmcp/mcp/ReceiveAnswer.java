@@ -56,7 +56,7 @@ final class ReceiveAnswer {
         String waited = r.waitedSeconds() > 0 ? " (waited " + r.waitedSeconds() + " s)" : "";
         if (r.messages().isEmpty()) {
             out.append("No ").append(which.isEmpty() ? "" : which + " ").append("messages to ").append(to).append(' ')
-                    .append(since).append(waited).append('.');
+                    .append(since).append(waited).append(".\n").append(modeLine(r));
             return out.toString();
         }
         int count = r.messages().size();
@@ -75,7 +75,12 @@ final class ReceiveAnswer {
         } else if (r.unreadOnly()) {
             out.append("\nThese are now marked as read by this server.");
         }
-        return out.toString().stripTrailing();
+        return out.append('\n').append(modeLine(r)).toString().stripTrailing();
+    }
+
+    private static String modeLine(ReceiveReport r) {
+        return r.mode() == ReceiveReport.Mode.WEBHOOK ? "Received through the webhook service (real time)."
+                : "Read from Twilio's message list.";
     }
 
     /** Media, a verification code if any, and the fenced text: the part every message view shares. */
@@ -104,6 +109,7 @@ final class ReceiveAnswer {
         out.put("waited_seconds", r.waitedSeconds());
         out.put("problem", r.problem().orElse(null));
         out.put("sandbox", r.simulated());
+        out.put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT));
         return out;
     }
 

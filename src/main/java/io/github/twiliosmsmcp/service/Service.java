@@ -8,6 +8,7 @@ import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.HttpAddress;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.SettingsCatalogue;
+import io.github.twiliosmsmcp.config.WebhookPaths;
 import io.github.twiliosmsmcp.twilio.WebhookSignature;
 import java.net.URI;
 import java.time.Clock;
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Service {
     /** Where Twilio's "a message comes in" webhook and its status callbacks arrive: paths fixed as a contract. */
-    public static final String INBOUND = "/twilio/inbound";
-    public static final String STATUS = "/twilio/status";
+    public static final String INBOUND = WebhookPaths.INBOUND;
+    public static final String STATUS = WebhookPaths.STATUS;
     /** A webhook takes milliseconds; this bounds a store stuck on another process's lock. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);

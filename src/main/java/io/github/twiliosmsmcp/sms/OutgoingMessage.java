@@ -8,14 +8,16 @@ import java.util.Optional;
 /**
  * A validated message ready for one create call. Exactly one of {@code from} and {@code senderPool}
  * (the id of a pool of senders kept at the provider, which picks one: Twilio's Messaging Service)
- * is present: a create needs a sender.
+ * is present: a create needs a sender. {@code statusCallback} is where the provider should report
+ * later statuses of the message (the webhook service), when one runs.
  */
 public record OutgoingMessage(
         PhoneNumber to,
         Optional<PhoneNumber> from,
         Optional<String> senderPool,
         String body,
-        List<URI> mediaUrls) {
+        List<URI> mediaUrls,
+        Optional<URI> statusCallback) {
 
     public OutgoingMessage {
         if (from.isPresent() == senderPool.isPresent()) {

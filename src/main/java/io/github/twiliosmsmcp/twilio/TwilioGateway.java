@@ -51,6 +51,7 @@ public final class TwilioGateway implements MessageGateway {
         if (!message.mediaUrls().isEmpty()) {
             creator.setMediaUrl(message.mediaUrls());
         }
+        message.statusCallback().ifPresent(creator::setStatusCallback);
         return record(transport.call(timeout, () -> creator.create(client)));
     }
 

@@ -73,6 +73,23 @@ class SettingsTest {
 
     // ---- sandbox and defaults ----
 
+    /** Sends name the service's status path; a public URL that is not valid costs only the callbacks. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "''                          | ''                                           | ''",
+        "https://sms.example.com/    | https://sms.example.com/twilio/status        | ''",
+        "https://example.com/sms     | https://example.com/sms/twilio/status        | ''",
+        "http://sms.example.com      | ''                                           | SMS_PUBLIC_URL must use https",
+    })
+    void thePublicUrlGivesTheStatusCallback(String publicUrl, String callback, String warning) {
+        Settings settings = loadTwilio("SMS_PUBLIC_URL", publicUrl);
+
+        assertEquals(callback.isEmpty() ? Optional.empty() : Optional.of(URI.create(callback)), settings.statusCallback());
+        assertEquals(List.of(), settings.problems());
+        assertEquals(!warning.isEmpty(), settings.warnings().stream().anyMatch(w -> w.startsWith(warning)
+                && w.endsWith("sends ask Twilio for no status callbacks")), settings.warnings().toString());
+    }
+
     @Test
     void noTwilioVariableMeansSandboxWithDefaults() {
         Settings settings = load();

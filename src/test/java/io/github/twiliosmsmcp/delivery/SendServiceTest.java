@@ -25,9 +25,12 @@ import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sms.FakeGateway;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.common.Sleeper;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqliteSendJournal;
+import io.github.twiliosmsmcp.sms.OutgoingMessage;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,13 +77,17 @@ class SendServiceTest {
     }
 
     private SendService service(Sleeper waits) {
+        return service(waits, Optional.empty());
+    }
+
+    private SendService service(Sleeper waits, Optional<URI> statusCallback) {
         PhoneNumberParser parser = new PhoneNumberParser("US");
         Settings settings = Settings.load(new Environment(Map.of("SMS_QUIET_HOURS", "off",
                 "SMS_MAX_PER_RECIPIENT_PER_HOUR", "1000", "SMS_MAX_PER_HOUR", "1000", "SMS_MAX_PER_DAY", "1000")));
         return new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid) parser.parse("+16502530000")).number()),
                 Optional.empty()), parser, new SendLimits(STATUS_WAIT, 10, Duration.ofMinutes(10)),
                 new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1",
-                clock, waits);
+                statusCallback, clock, waits);
     }
 
     @AfterEach
@@ -169,6 +176,63 @@ class SendServiceTest {
                 "the wait ends by SMS_STATUS_WAIT_SECONDS: " + Duration.between(start, clock.instant()));
         PastSend recorded = new SqliteSendJournal(database).byMessageId("AC1", report.sid().orElseThrow()).orElseThrow();
         assertEquals(Optional.of(statuses.get(statuses.size() - 1)), recorded.status(), "the journal knows the last status");
+    }
+
+    @Test
+    void aStatusTheJournalRecordsMeanwhileEndsTheWaitWithinATick() {
+        Instant start = clock.instant();
+        Duration callbackAfter = Duration.ofMillis(1600);
+        SendService watched = service(duration -> {
+            clock.advance(duration);
+            if (!clock.instant().isBefore(start.plus(callbackAfter))) {
+                // As the webhook service does with a status callback, while the send waits.
+                statusCallback(DELIVERED);
+            }
+            return true;
+        });
+        gateway.then(accepts(QUEUED, SENT));
+
+        SendReport report = watched.send(sms("hello"), Progress.NONE);
+
+        assertEquals(Outcome.DELIVERED, report.outcome(), report.summary());
+        Duration waited = Duration.between(start, clock.instant());
+        assertTrue(waited.compareTo(callbackAfter.plus(StatusPoller.JOURNAL_TICK)) <= 0, "ended at " + waited);
+        assertEquals(2, gateway.fetches(), "the provider was asked at 0.5 s and 1.25 s, and not after the callback");
+    }
+
+    @Test
+    void aJournalStatusThatIsNotLaterChangesNothing() {
+        SendService watched = service(duration -> {
+            clock.advance(duration);
+            statusCallback(QUEUED);
+            return true;
+        });
+        gateway.then(accepts(QUEUED, SENT));
+
+        SendReport report = watched.send(sms("hello"), Progress.NONE);
+
+        assertEquals(Outcome.SENT_UNCONFIRMED, report.outcome(), report.summary());
+    }
+
+    /** What the webhook service records for the first message the fake gateway accepted. */
+    private void statusCallback(MessageStatus status) {
+        try {
+            new SqliteSendJournal(database).reported("AC1", "SM" + String.format("%032x", 1), status, Optional.empty());
+        } catch (StoreUnavailable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everySendNamesTheStatusCallbackWhenOneIsSet() {
+        URI callback = URI.create("https://sms.example.com/twilio/status");
+        SendService withCallback = service(sleeper, Optional.of(callback));
+
+        withCallback.send(sms("hello"), Progress.NONE);
+        send("hello again");
+
+        assertEquals(List.of(Optional.of(callback), Optional.empty()),
+                gateway.creates().stream().map(OutgoingMessage::statusCallback).toList());
     }
 
     @Test

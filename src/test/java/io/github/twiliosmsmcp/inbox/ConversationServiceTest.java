@@ -14,6 +14,8 @@ import io.github.twiliosmsmcp.sms.OutgoingMessage;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqliteInbox;
+import io.github.twiliosmsmcp.store.SqliteSendJournal;
+import io.github.twiliosmsmcp.store.SqliteServicePresence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +44,10 @@ class ConversationServiceTest {
         gateway = new FakeGateway(clock);
         database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock, Duration.ofDays(90));
         SqliteInbox inbox = new SqliteInbox(database, "AC1");
-        conversations = new ConversationService(gateway, List.of(number(OURS)), inbox, clock, Duration.ofDays(90));
-        receiver = new ReceiveService(gateway, List.of(number(OURS)), inbox, clock, duration -> true);
+        conversations = new ConversationService(gateway, List.of(number(OURS)), inbox, new SqliteSendJournal(database),
+                "AC1", clock, Duration.ofDays(90));
+        receiver = new ReceiveService(gateway, List.of(number(OURS)), inbox, new SqliteServicePresence(database), "AC1",
+                clock, duration -> true);
     }
 
     @AfterEach
@@ -56,7 +60,8 @@ class ConversationServiceTest {
     }
 
     private void sent(String body) throws Exception {
-        gateway.create(new OutgoingMessage(number(PERSON), Optional.of(number(OURS)), Optional.empty(), body, List.of()),
+        gateway.create(new OutgoingMessage(number(PERSON), Optional.of(number(OURS)), Optional.empty(), body, List.of(),
+                Optional.empty()),
                 Duration.ofSeconds(1));
         clock.advance(Duration.ofMinutes(1));
     }

@@ -14,6 +14,9 @@ import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqliteInbox;
+import io.github.twiliosmsmcp.store.SqliteServicePresence;
+import io.github.twiliosmsmcp.common.StoreUnavailable;
+import io.github.twiliosmsmcp.sms.MessageStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +52,8 @@ class ReceiveServiceTest {
     void wire() {
         gateway = new FakeGateway(clock);
         database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock, Duration.ofDays(90));
-        service = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"), clock, sleeper);
+        service = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"),
+                new SqliteServicePresence(database), "AC1", clock, sleeper);
     }
 
     @AfterEach
@@ -88,6 +92,7 @@ class ReceiveServiceTest {
 
         assertEquals(List.of("Your code is 481516"), bodies(report));
         assertEquals(3, gateway.inboundLooks());
+        assertEquals(ReceiveReport.Mode.POLLING, report.mode());
         assertTrue(Duration.between(start, clock.instant()).compareTo(Duration.ofSeconds(30)) < 0);
     }
 
@@ -106,10 +111,81 @@ class ReceiveServiceTest {
                 "the message without the words stays unread");
     }
 
+    /** The webhook service of the account beats at {@code at}. */
+    private void serviceBeat(Instant at) {
+        try {
+            new SqliteServicePresence(database).beat("AC1", new ServicePresence.Beat(at, Optional.empty(), Optional.empty()));
+        } catch (StoreUnavailable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What the webhook service does with Twilio's inbound webhook: the message is stored, Twilio is not asked. */
+    private Runnable webhook(String from, String to, String body) {
+        return () -> {
+            try {
+                new SqliteInbox(database, "AC1").remember(List.of(MessageRecord.builder(
+                                "SM" + String.format("%032x", body.hashCode() & 0xffffff), MessageRecord.Direction.INBOUND,
+                                MessageStatus.RECEIVED).from(from).to(to).body(body).dateSent(clock.instant())
+                        .segments(Optional.of(1)).build()), ConsentReplies::changeFor);
+            } catch (StoreUnavailable e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    @Test
+    void withALiveServiceAWaitReadsTheInboxEveryTickAndNeverListsAgain() {
+        serviceBeat(clock.instant());
+        for (int i = 0; i < 7; i++) {
+            duringWaits.add(() -> { });
+        }
+        duringWaits.add(webhook("+14155550999", OURS, "Your code is 111111"));
+        duringWaits.add(webhook(PERSON, "+16502539999", "Your code is 222222"));
+        duringWaits.add(webhook(PERSON, OURS, "Your code is 481516"));
+        Instant start = clock.instant();
+
+        ReceiveReport report = receive(Optional.of("code"), Duration.ofSeconds(30));
+
+        assertEquals(List.of("Your code is 481516"), bodies(report), "only the match to our number from them");
+        assertEquals(ReceiveReport.Mode.WEBHOOK, report.mode());
+        assertEquals(1, gateway.inboundLooks(), "Twilio was listed once, before the wait");
+        assertEquals(ReceiveService.INBOX_TICK.multipliedBy(10), Duration.between(start, clock.instant()),
+                "the message was read at the tick it was stored in");
+        assertEquals(List.of(), bodies(receive(Optional.of("code"), Duration.ZERO)), "and it counts as read");
+    }
+
+    @Test
+    void aMessageListedBeforeTheWaitStillCountsInWebhookMode() {
+        serviceBeat(clock.instant());
+        gateway.receive(PERSON, OURS, "seen before");
+        assertEquals(List.of("seen before"), bodies(receive(Optional.empty(), Duration.ZERO)));
+        duringWaits.add(webhook(PERSON, OURS, "new one"));
+
+        ReceiveReport report = service.receive(new ReceiveQuery(Optional.of(number(PERSON)), Optional.empty(),
+                clock.instant().minus(Duration.ofDays(7)), 20, false, Duration.ofSeconds(5)), Progress.NONE);
+
+        assertEquals(List.of("new one", "seen before"), bodies(report), "all of the range, newest first");
+        assertEquals(ReceiveReport.Mode.WEBHOOK, report.mode());
+    }
+
+    @Test
+    void withoutALiveServiceTheWaitPollsTwilioAsBefore() {
+        serviceBeat(clock.instant().minus(ServicePresence.Beat.LIVE_FOR).minusSeconds(1));
+        duringWaits.add(webhook(PERSON, OURS, "stored, but nobody said so"));
+        duringWaits.add(() -> gateway.receive(PERSON, OURS, "Your code is 481516"));
+
+        ReceiveReport report = receive(Optional.of("481516"), Duration.ofSeconds(30));
+
+        assertEquals(List.of("Your code is 481516"), bodies(report));
+        assertEquals(ReceiveReport.Mode.POLLING, report.mode());
+        assertEquals(3, gateway.inboundLooks());
+    }
+
     @Test
     void aServerThatIsStoppingEndsTheWaitAtOnce() {
         ReceiveService stopping = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"),
-                clock, duration -> false);
+                new SqliteServicePresence(database), "AC1", clock, duration -> false);
 
         ReceiveReport report = stopping.receive(new ReceiveQuery(Optional.of(number(PERSON)), Optional.empty(),
                 clock.instant().minus(Duration.ofDays(1)), 20, true, Duration.ofSeconds(45)), Progress.NONE);

@@ -84,11 +84,35 @@ class ConversationOrderTest {
     }
 
     private List<String> conversation() {
+        return thread().stream().map(MessageRecord::sid).toList();
+    }
+
+    private List<MessageRecord> thread() {
         ConversationService service = new ConversationService(twilio, List.of(OURS), new SqliteInbox(database, ACCOUNT),
-                clock, Duration.ofDays(7));
+                new SqliteSendJournal(database), ACCOUNT, clock, Duration.ofDays(7));
         Conversation thread = service.with(PERSON, 20);
         assertEquals(Optional.empty(), thread.problem());
-        return thread.messages().stream().map(MessageRecord::sid).toList();
+        return thread.messages();
+    }
+
+    /** Twilio's list may lag behind a status callback the webhook service recorded: the later status is shown. */
+    @Test
+    void aSentMessageShowsTheLaterStatusTheJournalRecorded() throws Exception {
+        MessageRecord question = inbound(sid('f'));
+        MessageRecord settled = outbound(sid('1')).toBuilder().status(MessageStatus.SENT).build();
+        MessageRecord ahead = outbound(sid('2'));
+        new SqliteInbox(database, ACCOUNT).remember(List.of(question), ConsentReplies::changeFor);
+        replied(settled, question.sid());
+        replied(ahead, question.sid());
+        new SqliteSendJournal(database).reported(ACCOUNT, settled.sid(), MessageStatus.UNDELIVERED, Optional.of(30003));
+        new SqliteSendJournal(database).reported(ACCOUNT, ahead.sid(), MessageStatus.SENT, Optional.empty());
+        twilio.list(question, settled, ahead);
+
+        List<MessageRecord> shown = thread();
+
+        assertEquals(List.of(MessageStatus.RECEIVED, MessageStatus.UNDELIVERED, MessageStatus.DELIVERED),
+                shown.stream().map(MessageRecord::status).toList());
+        assertEquals(Optional.of(30003), shown.get(1).errorCode());
     }
 
     @Test

@@ -98,7 +98,7 @@ class UpstreamFailureTest {
     private static void call(TwilioGateway gateway, Call call) throws GatewayException {
         switch (call) {
             case CREATE -> gateway.create(new OutgoingMessage(new PhoneNumber("+14155552671"), Optional.of(OURS),
-                    Optional.empty(), "hello", List.of()), TIMEOUT);
+                    Optional.empty(), "hello", List.of(), Optional.empty()), TIMEOUT);
             case FETCH -> gateway.fetch("SM" + "0".repeat(32), TIMEOUT);
             case LIST -> gateway.inbound(List.of(OURS), Optional.empty(), Instant.now().minusSeconds(3600), 10, TIMEOUT);
         }
