@@ -42,6 +42,8 @@ public final class Database implements Closeable {
 
     static final Duration PURGE_EVERY = Duration.ofHours(1);
 
+    private static final long WAL_RETRY_MILLIS = 20;
+
     /** How long a transaction waits for another process's lock before giving up. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -195,11 +197,33 @@ public final class Database implements Closeable {
 
     private void enableWal(Statement s) throws SQLException {
         // WAL lets readers go on while a writer works; some network file systems refuse it.
-        try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-            String mode = rs.next() ? rs.getString(1) : "";
-            if (!"wal".equalsIgnoreCase(mode)) {
-                log.warn("The message database {} stays in journal mode '{}': WAL is not available there",
-                        location.describe(), mode);
+        String mode = walOrBusy(s);
+        if (!"wal".equalsIgnoreCase(mode)) {
+            log.warn("The message database {} stays in journal mode '{}': WAL is not available there",
+                    location.describe(), mode);
+        }
+    }
+
+    /**
+     * Switching a new file to WAL needs it alone: when two processes open it at the same moment,
+     * SQLite answers one of them SQLITE_BUSY at once instead of waiting (its deadlock avoidance),
+     * so that one tries again, within the same budget as any other wait for a lock.
+     */
+    private static String walOrBusy(Statement s) throws SQLException {
+        long giveUp = System.nanoTime() + BUSY_TIMEOUT.toNanos();
+        while (true) {
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                return rs.next() ? rs.getString(1) : "";
+            } catch (SQLException e) {
+                if (e.getErrorCode() != SQLITE_BUSY || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(WAL_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

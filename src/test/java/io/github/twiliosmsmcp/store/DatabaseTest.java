@@ -19,7 +19,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +60,32 @@ class DatabaseTest {
 
     private static int count(Connection c, String table) throws SQLException {
         return Integer.parseInt(text(c, "SELECT count(*) FROM " + table));
+    }
+
+    @Test
+    void processesOpeningANewFileAtTheSameMomentAllOpenIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 40; round++) {
+                Path file = dir.resolve("race-" + round + ".db");
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> opened = new ArrayList<>();
+                for (int process = 0; process < 4; process++) {
+                    opened.add(pool.submit(() -> {
+                        go.await();
+                        try (Database db = open(file)) {
+                            return rows(db, "sends");
+                        }
+                    }));
+                }
+                go.countDown();
+                for (Future<Integer> each : opened) {
+                    assertEquals(0, each.get(30, TimeUnit.SECONDS), "round " + round);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
