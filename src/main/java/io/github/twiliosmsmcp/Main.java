@@ -6,6 +6,8 @@ import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.mcp.SmsServer;
+import io.github.twiliosmsmcp.mcp.StatelessSmsServer;
+import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.service.Service;
 import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
@@ -70,11 +72,13 @@ public final class Main {
         channel.stopOnSignals();
         Clock clock = Clock.systemUTC();
         App app = new App(environment, SmsServer.NAME + "/" + version, clock, sleeper);
-        SmsServer.start(app, Settings.mode(environment), clock, version, json, channel.input(), channel.output());
+        Mode mode = Settings.mode(environment);
+        channel.serveStatelessWith((in, out) -> StatelessSmsServer.start(app, mode, clock, version, json, in, out));
+        SmsServer.start(app, mode, clock, version, json, channel.input(), channel.output());
         // Checking Twilio settings loads phone metadata (about 120 ms): not on the way to the first answer.
-        Thread mode = new Thread(() -> log.info("mode: {}", Settings.describeMode(environment)), "mode");
-        mode.setDaemon(true);
-        mode.start();
+        Thread describeMode = new Thread(() -> log.info("mode: {}", Settings.describeMode(environment)), "mode");
+        describeMode.setDaemon(true);
+        describeMode.start();
     }
 
     private static String version() {

@@ -18,14 +18,21 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The MCP server over stdio: every tool, each behind one boundary that turns surprises into answers. */
+/**
+ * The MCP server over stdio for clients of the 2025 protocol versions, which open a session with
+ * {@code initialize}: every tool, each behind one boundary that turns surprises into answers.
+ * {@link StatelessSmsServer} serves the same tools, with the same boundary, to 2026-07-28 clients.
+ */
 public final class SmsServer {
     private static final Logger LOG = LoggerFactory.getLogger(SmsServer.class);
     public static final String NAME = "twilio-sms-mcp";
+    static final String INSTRUCTIONS = "Sends SMS/MMS and reads replies through Twilio. Each send tool call sends"
+            + " exactly once; its [FINAL] answer is the final result: never repeat a send.";
 
     private SmsServer() {}
 
@@ -54,13 +61,13 @@ public final class SmsServer {
         List<SyncToolSpecification> specifications = tools(app, clock, mode).stream()
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(tool.definition(mapper))
-                        .callHandler((exchange, request) -> answer(tool, exchange, request))
+                        .callHandler((exchange, request) -> answer(tool, request.arguments(),
+                                progress(exchange, request.progressToken())))
                         .build())
                 .toList();
         return McpServer.sync(new StdioServerTransportProvider(mapper, in, out))
                 .serverInfo(NAME, version)
-                .instructions("Sends SMS/MMS and reads replies through Twilio. Each send tool call sends exactly once;"
-                        + " its [FINAL] answer is the final result: never repeat a send.")
+                .instructions(INSTRUCTIONS)
                 .jsonMapper(mapper)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
                 // Arguments are checked by each tool, whose messages a model can act on; so the SDK's
@@ -72,9 +79,10 @@ public final class SmsServer {
                 .build();
     }
 
-    private static CallToolResult answer(SmsTool tool, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+    /** Every call of either protocol era goes through here, so that a tool never fails without an answer. */
+    static CallToolResult answer(SmsTool tool, Map<String, Object> arguments, Progress progress) {
         try {
-            return tool.call(request.arguments(), progress(exchange, request.progressToken()));
+            return tool.call(arguments, progress);
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", tool.name(), e);
             return tool.internalError();
@@ -85,9 +93,15 @@ public final class SmsServer {
         if (token == null) {
             return Progress.NONE;
         }
+        return bestEffort((done, total, message) ->
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, done, total, message)));
+    }
+
+    /** Progress that never fails the call it reports on. */
+    static Progress bestEffort(Progress notification) {
         return (done, total, message) -> {
             try {
-                exchange.progressNotification(new McpSchema.ProgressNotification(token, done, total, message));
+                notification.report(done, total, message);
             } catch (RuntimeException e) {
                 // A client that went away cannot be told about progress; the send itself goes on.
                 LOG.debug("progress notification not delivered: {}", e.toString());

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
  * {@link MessageCheck}). Two things the SDK does not do happen here. Lines the SDK would drop, or
  * answer badly, are answered directly; and the end of stdin is held back from the SDK until every
  * request already read has its answer, because the SDK stops writing answers the moment it sees it.
+ * Requests of the 2026-07-28 era go to that era's server instead (see {@link StatelessInput}); this
+ * stream carries everything else to the 2025 server.
  */
 final class ClientInput extends InputStream {
     private static final Logger LOG = LoggerFactory.getLogger(ClientInput.class);
@@ -22,6 +24,7 @@ final class ClientInput extends InputStream {
     private final InFlight inFlight;
     private final ProtocolOutput out;
     private final Runnable onEnd;
+    private final StatelessInput stateless;
     private volatile Handshake handshake = Handshake.NOT_STARTED;
     private volatile boolean stopping;
     private byte[] line = new byte[0];
@@ -29,11 +32,13 @@ final class ClientInput extends InputStream {
     private boolean inputEnded;
     private boolean ended;
 
-    ClientInput(InputStream in, MessageCheck check, InFlight inFlight, ProtocolOutput out, Runnable onEnd) {
+    ClientInput(InputStream in, MessageCheck check, InFlight inFlight, ProtocolOutput out, StatelessInput stateless,
+            Runnable onEnd) {
         this.in = in;
         this.check = check;
         this.inFlight = inFlight;
         this.out = out;
+        this.stateless = stateless;
         this.onEnd = onEnd;
     }
 
@@ -128,16 +133,33 @@ final class ClientInput extends InputStream {
                 return;
             }
         }
+        if (forward.era() == Era.STATELESS) {
+            if (!stateless.add(forward.line())) {
+                forward.request().ifPresent(this::unserved);
+            }
+            return;
+        }
         if (forward.method().equals(MessageCheck.INITIALIZE) && handshake == Handshake.NOT_STARTED) {
             handshake = Handshake.INITIALIZING;
         } else if (forward.method().equals(MessageCheck.INITIALIZED)) {
             handshake = Handshake.DONE;
         }
-        byte[] bytes = forward.line();
-        line = new byte[bytes.length + 1];
+        line = withLineEnd(forward.line());
+        position = 0;
+    }
+
+    private void unserved(Request request) {
+        if (inFlight.finish(request.key())) {
+            out.reply(Replies.error(request.id(), Replies.INTERNAL_ERROR, "Internal error: the server could not serve"
+                    + " protocol 2026-07-28; its log (stderr) has the details"));
+        }
+    }
+
+    static byte[] withLineEnd(byte[] bytes) {
+        byte[] line = new byte[bytes.length + 1];
         System.arraycopy(bytes, 0, line, 0, bytes.length);
         line[bytes.length] = '\n';
-        position = 0;
+        return line;
     }
 
     private static boolean isBlank(byte[] bytes) {

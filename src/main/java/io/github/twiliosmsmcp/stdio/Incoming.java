@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /** What becomes of one line from the client, decided before the SDK sees it. */
 sealed interface Incoming {
-    /** The SDK handles the line; a request among them is owed an answer. */
-    record Forward(byte[] line, String method, Optional<Request> request) implements Incoming {}
+    /** The SDK server of {@code era} handles the line; a request among them is owed an answer. */
+    record Forward(byte[] line, String method, Optional<Request> request, Era era) implements Incoming {}
 
     /** The server answers at once without the SDK, which would answer it badly or never. */
     record Answer(ObjectNode reply) implements Incoming {}

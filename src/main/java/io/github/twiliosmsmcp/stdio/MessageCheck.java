@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.modern.JsonRpc;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import java.util.Set;
  * Reads one line from the client as JSON-RPC and decides its fate. The SDK drops what it cannot
  * read, answers some bad params with Java's own words, and holds requests before the handshake
  * forever; every one of those gets a plain answer here instead, so each request with a readable id
- * is answered exactly once.
+ * is answered exactly once. A request that names its protocol version in {@code _meta} is of the
+ * stateless era (2026-07-28) and goes to that era's server, which needs no handshake; everything
+ * else goes to the 2025 server as before.
  */
 final class MessageCheck {
     static final String INITIALIZE = "initialize";
@@ -29,6 +32,7 @@ final class MessageCheck {
     private static final String TOOLS_LIST = "tools/list";
     private static final String SET_LEVEL = "logging/setLevel";
     /** The methods the SDK serves for this server; it holds them until the handshake is done. */
+    static final String PROTOCOL_VERSION_META = "io.modelcontextprotocol/protocolVersion";
     private static final Set<String> HELD_UNTIL_INITIALIZED = Set.of(TOOLS_LIST, TOOLS_CALL, SET_LEVEL);
     private static final List<String> LEVELS = List.of("debug", "info", "notice", "warning", "error", "critical",
             "alert", "emergency");
@@ -75,7 +79,7 @@ final class MessageCheck {
         if (method == null) {
             if (id != null && (message.has("result") || message.has("error"))) {
                 // The client's answer to a request of the server's: the SDK matches it by id.
-                return readableBySdk(line) ? new Incoming.Forward(line, "", Optional.empty())
+                return readableBySdk(line, Era.SESSION) ? new Incoming.Forward(line, "", Optional.empty(), Era.SESSION)
                         : new Incoming.Skip("an answer from the client that cannot be read");
             }
             return invalid(replyId, "a request needs a \"method\"");
@@ -86,15 +90,16 @@ final class MessageCheck {
         String name = method.textValue();
         JsonNode params = message.get("params");
         if (id == null) {
-            return (params == null || params.isObject()) && readableBySdk(line)
-                    ? new Incoming.Forward(line, name, Optional.empty())
+            return (params == null || params.isObject()) && readableBySdk(line, Era.SESSION)
+                    ? new Incoming.Forward(line, name, Optional.empty(), Era.SESSION)
                     : new Incoming.Skip("a " + name + " notification that cannot be read");
         }
         Optional<String> problem = paramsProblem(name, params);
         if (problem.isPresent()) {
             return new Incoming.Answer(Replies.error(id, Replies.INVALID_PARAMS, "Invalid params: " + problem.get()));
         }
-        if (handshake == Handshake.NOT_STARTED) {
+        Era era = params != null && params.path("_meta").has(PROTOCOL_VERSION_META) ? Era.STATELESS : Era.SESSION;
+        if (era == Era.SESSION && handshake == Handshake.NOT_STARTED) {
             if (name.equals(PING)) {
                 return new Incoming.Answer(Replies.emptyResult(id));
             }
@@ -103,15 +108,20 @@ final class MessageCheck {
                         + " \"notifications/initialized\", then " + name);
             }
         }
-        return readableBySdk(line)
-                ? new Incoming.Forward(line, name, Optional.of(new Request(id, name)))
+        return readableBySdk(line, era)
+                ? new Incoming.Forward(line, name, Optional.of(new Request(id, name, era)), era)
                 : invalid(id, "the message could not be read as a JSON-RPC request");
     }
 
-    /** One line the SDK cannot read ends its session for good, losing every answer still owed. */
-    private boolean readableBySdk(byte[] line) {
+    /** One line the SDK of that era cannot read ends its session for good, losing every answer still owed. */
+    private boolean readableBySdk(byte[] line, Era era) {
+        String text = new String(line, StandardCharsets.UTF_8);
         try {
-            McpSchema.deserializeJsonRpcMessage(sdkMapper, new String(line, StandardCharsets.UTF_8));
+            if (era == Era.STATELESS) {
+                JsonRpc.deserializeMessage(sdkMapper, text);
+            } else {
+                McpSchema.deserializeJsonRpcMessage(sdkMapper, text);
+            }
             return true;
         } catch (IOException | RuntimeException e) {
             return false;

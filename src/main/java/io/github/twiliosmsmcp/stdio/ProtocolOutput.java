@@ -3,7 +3,6 @@ package io.github.twiliosmsmcp.stdio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * Stdout as the SDK writes it, one JSON-RPC message per line. Each answer is matched with the
  * request it answers: one already answered (by the server at shutdown) is not answered again, and
  * an error the SDK worded in Java's terms is reworded. Once closed, nothing more reaches stdout.
+ * Written to directly, it is the 2025 server's stdout; {@link #newWriter()} gives another server its own.
  */
 final class ProtocolOutput extends OutputStream {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolOutput.class);
@@ -25,7 +25,7 @@ final class ProtocolOutput extends OutputStream {
     private final OutputStream out;
     private final InFlight inFlight;
     private final ObjectMapper json;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final LineWriter sessionLines = new LineWriter(this::emit);
     private boolean closed;
 
     ProtocolOutput(OutputStream out, InFlight inFlight, ObjectMapper json) {
@@ -34,21 +34,20 @@ final class ProtocolOutput extends OutputStream {
         this.json = json;
     }
 
+    // Not synchronized here: the writer holds its own lock first, then this one's to emit a line.
     @Override
-    public synchronized void write(int b) {
-        if (b == '\n') {
-            emit(line.toByteArray());
-            line.reset();
-        } else {
-            line.write(b);
-        }
+    public void write(int b) {
+        sessionLines.write(b);
     }
 
     @Override
-    public synchronized void write(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            write(bytes[i]);
-        }
+    public void write(byte[] bytes, int offset, int length) {
+        sessionLines.write(bytes, offset, length);
+    }
+
+    /** Stdout for one more writer, whose lines never mix with another writer's. */
+    OutputStream newWriter() {
+        return new LineWriter(this::emit);
     }
 
     /** Writes an answer of the server's own, to a request the SDK never saw or will not answer now. */
@@ -73,7 +72,7 @@ final class ProtocolOutput extends OutputStream {
         }
     }
 
-    private void emit(byte[] bytes) {
+    private synchronized void emit(byte[] bytes) {
         JsonNode message;
         try {
             message = json.readTree(bytes);

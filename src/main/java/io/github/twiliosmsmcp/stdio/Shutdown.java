@@ -58,7 +58,8 @@ final class Shutdown {
         sleeper.stop();
         if (input.handshake() != Handshake.DONE) {
             // The SDK holds these until notifications/initialized, which can no longer come.
-            for (Request held : inFlight.take(request -> !request.method().equals(MessageCheck.INITIALIZE))) {
+            for (Request held : inFlight.take(request -> request.era() == Era.SESSION
+                    && !request.method().equals(MessageCheck.INITIALIZE))) {
                 out.reply(Replies.error(held.id(), Replies.INVALID_REQUEST, "Invalid request: the session was never"
                         + " initialized (no notifications/initialized before the end of input); not processed"));
             }

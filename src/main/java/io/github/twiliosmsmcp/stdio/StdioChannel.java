@@ -5,6 +5,7 @@ import io.github.twiliosmsmcp.common.StoppableSleeper;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import sun.misc.Signal;
 
@@ -15,11 +16,13 @@ import sun.misc.Signal;
 public final class StdioChannel {
     private final ClientInput input;
     private final ProtocolOutput output;
+    private final StatelessInput stateless;
     private final Shutdown shutdown;
 
-    private StdioChannel(ClientInput input, ProtocolOutput output, Shutdown shutdown) {
+    private StdioChannel(ClientInput input, ProtocolOutput output, StatelessInput stateless, Shutdown shutdown) {
         this.input = input;
         this.output = output;
+        this.stateless = stateless;
         this.shutdown = shutdown;
     }
 
@@ -33,18 +36,30 @@ public final class StdioChannel {
         InFlight inFlight = new InFlight();
         ProtocolOutput output = new ProtocolOutput(stdout, inFlight, json);
         Shutdown shutdown = new Shutdown(inFlight, output, sleeper, grace, exit);
-        ClientInput input = new ClientInput(stdin, new MessageCheck(json), inFlight, output,
+        StatelessInput stateless = new StatelessInput(output);
+        ClientInput input = new ClientInput(stdin, new MessageCheck(json), inFlight, output, stateless,
                 () -> shutdown.stop("stdin closed", 0));
         shutdown.watch(input);
-        return new StdioChannel(input, output, shutdown);
+        return new StdioChannel(input, output, stateless, shutdown);
     }
 
+    /** Stdin of the 2025 server: every line but the 2026-07-28 requests. */
     public InputStream input() {
         return input;
     }
 
+    /** Stdout of the 2025 server. */
     public OutputStream output() {
         return output;
+    }
+
+    /**
+     * Serves 2026-07-28 requests with the server {@code start} builds on the stdin and stdout it is
+     * given. It is built when the first such request arrives, so that 2025 clients never wait for it.
+     * Call this before the 2025 server starts reading {@link #input()}, which is what reads stdin.
+     */
+    public void serveStatelessWith(BiConsumer<InputStream, OutputStream> start) {
+        stateless.serveWith(start);
     }
 
     /** SIGTERM and SIGINT stop the server as the end of stdin does; a second one ends it at once. */

@@ -73,7 +73,7 @@ class LazyStartIT {
         assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the server exits once stdin is closed");
     }
 
-    private static void assertNoneLoaded(Path classLog, String when) throws IOException {
+    static void assertNoneLoaded(Path classLog, String when) throws IOException {
         List<String> classes = loaded(classLog);
         assertTrue(classes.contains("io.github.twiliosmsmcp.Main"), "the class-load log is written: " + classLog);
         List<String> early = classes.stream().filter(c -> NOT_BEFORE_A_TOOL_CALL.stream().anyMatch(c::startsWith)).toList();

@@ -22,13 +22,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Thousands of generated protocol lines and tool calls, hostile and not, against one server on a
  * fake Twilio. Whatever arrives: the process never dies, every request with a readable id is
  * answered exactly once (at the end too, when stdin closes), stdout carries JSON-RPC alone, no
- * answer names a Java class, and memory stays bounded. A failure names its seed; replay it with
+ * answer names a Java class, and memory stays bounded. It runs once as a 2025 client (a session
+ * opened with {@code initialize}) and once as a 2026-07-28 client (no handshake; most requests carry
+ * that era's {@code _meta}, now and then a broken one). A failure names its seed; replay it with
  * {@code -Dfuzz.seed=N}, and run longer with {@code -Dfuzz.cases=N}.
  */
 class ProtocolFuzzIT {
@@ -39,7 +42,7 @@ class ProtocolFuzzIT {
     private static final int MAX_OUTSTANDING = 64;
     private static final long MAX_RSS_KIB = 768 * 1024;
     private static final Pattern JAVA_INTERNALS = Pattern.compile("\\b(?:java|javax|jdk|sun)\\.[a-z]+\\."
-            + "|com\\.fasterxml|io\\.modelcontextprotocol|com\\.twilio\\.|org\\.(?:slf4j|sqlite|apache)"
+            + "|com\\.fasterxml|io\\.modelcontextprotocol\\.|com\\.twilio\\.|org\\.(?:slf4j|sqlite|apache)"
             + "|\\b[A-Z]\\w*Exception\\b|Cannot invoke|\\bat [\\w.$]+\\(");
     private static final List<String> TOOLS = List.of("send_sms", "send_mms", "reply_to_sms", "receive_sms",
             "get_conversation", "mark_sms_read", "get_sms_policy");
@@ -55,12 +58,20 @@ class ProtocolFuzzIT {
     private int parsed;
     private final Map<String, Integer> answered = new HashMap<>();
     private final List<String> sentLog = new ArrayList<>();
+    private boolean stateless;
 
-    @Test
-    void whateverArrivesEveryRequestIsAnsweredOnceAndTheServerKeepsServing() throws Exception {
+    /** How the client speaks: which protocol era its requests are of. */
+    enum Client { SESSION_2025, STATELESS_2026 }
+
+    @ParameterizedTest
+    @EnumSource(Client.class)
+    void whateverArrivesEveryRequestIsAnsweredOnceAndTheServerKeepsServing(Client client) throws Exception {
+        stateless = client == Client.STATELESS_2026;
         try (FakeTwilioApi twilio = TwilioServerIT.startFake();
-                RawSession session = RawSession.start(TwilioServerIT.env(twilio, Map.of("SMS_STATUS_WAIT_SECONDS", "1")))
-                        .initialized()) {
+                RawSession session = RawSession.start(TwilioServerIT.env(twilio, Map.of("SMS_STATUS_WAIT_SECONDS", "1")))) {
+            if (!stateless) {
+                session.initialized();
+            }
             Thread rss = watchMemory(session.pid());
             for (int i = 0; i < CASES; i++) {
                 int sent = i;
@@ -73,7 +84,7 @@ class ProtocolFuzzIT {
                 }
                 check(session.alive(), "the server died after case " + i, session);
             }
-            session.send(request("last-ping", "ping", null).toString());
+            session.send(spoken(request("last-ping", "ping", null)).toString());
             owe("\"last-ping\"");
             Deadline.await(Duration.ofSeconds(120), () -> answers(session).containsKey("\"last-ping\""),
                     "the server still answers a ping after " + CASES + " cases (seed " + seed + ")");
@@ -108,7 +119,7 @@ class ProtocolFuzzIT {
         } else if (kind < 62) {
             sendOwed(session, brokenEnvelope(id()));
         } else if (kind < 70) {
-            session.send(line(request(unreadableId(), METHODS.get(random.nextInt(METHODS.size())), hostileObject(2))));
+            session.send(line(spoken(request(unreadableId(), METHODS.get(random.nextInt(METHODS.size())), hostileObject(2)))));
         } else if (kind < 78) {
             ObjectNode note = request(null, random.nextBoolean() ? "notifications/cancelled" : "notifications/" + word(),
                     hostileObject(2));
@@ -125,7 +136,35 @@ class ProtocolFuzzIT {
 
     private void sendOwed(RawSession session, ObjectNode request) throws IOException {
         owe(request.get("id").toString());
-        session.send(line(request));
+        session.send(line(spoken(request)));
+    }
+
+    /**
+     * The request as a 2026-07-28 client sends it, when that is the client of this run: nine times in
+     * ten with that era's {@code _meta} in its params (now and then a broken one), else as it is.
+     */
+    private ObjectNode spoken(ObjectNode request) {
+        JsonNode params = request.get("params");
+        if (!stateless || random.nextInt(10) == 0 || (params != null && !params.isObject())) {
+            return request;
+        }
+        ObjectNode object = params == null ? request.putObject("params") : (ObjectNode) params;
+        JsonNode meta = object.get("_meta");
+        ObjectNode era = meta != null && meta.isObject() ? (ObjectNode) meta : object.putObject("_meta");
+        era.put("io.modelcontextprotocol/protocolVersion", "2026-07-28");
+        era.putObject("io.modelcontextprotocol/clientCapabilities");
+        era.putObject("io.modelcontextprotocol/clientInfo").put("name", "fuzz").put("version", "1");
+        if (random.nextInt(8) == 0) {
+            List<String> keys = List.of("io.modelcontextprotocol/protocolVersion",
+                    "io.modelcontextprotocol/clientCapabilities", "io.modelcontextprotocol/clientInfo");
+            String key = keys.get(random.nextInt(keys.size()));
+            if (random.nextBoolean()) {
+                era.remove(key);
+            } else {
+                era.set(key, hostileValue(1));
+            }
+        }
+        return request;
     }
 
     /**

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class MessageCheckTest {
     private static final MessageCheck CHECK = new MessageCheck(new ObjectMapper());
+    /** The per-request _meta of a 2026-07-28 request, as a member of params. */
+    private static final String META = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}";
     private static final String INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
             + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}";
 
@@ -62,7 +64,8 @@ class MessageCheckTest {
                 Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"loud\"}}", Handshake.DONE, -32602, "6", "\"level\" must be one of"),
                 Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"logging/setLevel\"}", Handshake.DONE, -32602, "6", "level"),
                 Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/list\"}", Handshake.NOT_STARTED, -32600, "0", "not initialized"),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"send_sms\"}}", Handshake.NOT_STARTED, -32600, "0", "not initialized"));
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\",\"params\":{\"name\":\"send_sms\"}}", Handshake.NOT_STARTED, -32600, "0", "not initialized"),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{" + META + "}}", Handshake.NOT_STARTED, -32602, "7", "\"name\""));
     }
 
     @ParameterizedTest
@@ -79,26 +82,34 @@ class MessageCheckTest {
 
     static Stream<Arguments> forwarded() {
         return Stream.of(
-                // line, handshake, whether it is a request owed an answer
-                Arguments.of(INIT, Handshake.NOT_STARTED, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":\"d\",\"method\":\"server/discover\",\"params\":{\"_meta\":{}}}", Handshake.NOT_STARTED, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", Handshake.INITIALIZING, false),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", Handshake.INITIALIZING, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{\"cursor\":null}}", Handshake.DONE, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":-9223372036854775808,\"method\":\"ping\"}", Handshake.DONE, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":\"\",\"method\":\"ping\"}", Handshake.DONE, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"send_sms\",\"arguments\":null}}", Handshake.DONE, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"send_sms\",\"arguments\":{\"to\":[1]},\"_meta\":{\"progressToken\":\"t\"}}}", Handshake.DONE, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"no/such/method\"}", Handshake.DONE, true),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":9,\"result\":{}}", Handshake.DONE, false),
-                Arguments.of("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":3}}", Handshake.DONE, false));
+                // line, handshake, whether it is a request owed an answer, the server it goes to
+                Arguments.of(INIT, Handshake.NOT_STARTED, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":\"d\",\"method\":\"server/discover\",\"params\":{\"_meta\":{}}}", Handshake.NOT_STARTED, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", Handshake.INITIALIZING, false, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", Handshake.INITIALIZING, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{\"cursor\":null}}", Handshake.DONE, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":-9223372036854775808,\"method\":\"ping\"}", Handshake.DONE, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":\"\",\"method\":\"ping\"}", Handshake.DONE, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"send_sms\",\"arguments\":null}}", Handshake.DONE, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"send_sms\",\"arguments\":{\"to\":[1]},\"_meta\":{\"progressToken\":\"t\"}}}", Handshake.DONE, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"no/such/method\"}", Handshake.DONE, true, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":9,\"result\":{}}", Handshake.DONE, false, Era.SESSION),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":3}}", Handshake.DONE, false, Era.SESSION),
+                // 2026-07-28: no handshake, whatever the 2025 session's state; the SDK server judges the _meta.
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"server/discover\",\"params\":{" + META + "}}", Handshake.NOT_STARTED, true, Era.STATELESS),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{" + META + "}}", Handshake.NOT_STARTED, true, Era.STATELESS),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"send_sms\"," + META + "}}", Handshake.INITIALIZING, true, Era.STATELESS),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\",\"params\":{" + META + "}}", Handshake.NOT_STARTED, true, Era.STATELESS),
+                Arguments.of("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\",\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":7}}}", Handshake.DONE, true, Era.STATELESS));
     }
 
     @ParameterizedTest
     @MethodSource
-    void forwarded(String line, Handshake handshake, boolean request) {
+    void forwarded(String line, Handshake handshake, boolean request, Era era) {
         Incoming.Forward forward = assertInstanceOf(Incoming.Forward.class, check(line, handshake), line);
         assertEquals(request, forward.request().isPresent());
+        assertEquals(era, forward.era(), line);
+        forward.request().ifPresent(owed -> assertEquals(era, owed.era()));
     }
 
     @Test

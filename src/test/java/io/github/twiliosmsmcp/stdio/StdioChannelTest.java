@@ -122,7 +122,7 @@ class StdioChannelTest {
         String call = send(7, "+14155552671");
         ClientInput input = new ClientInput(new ByteArrayInputStream((INIT + "\n" + INITIALIZED + "\n" + call + "\n")
                 .getBytes(StandardCharsets.UTF_8)), new MessageCheck(JSON), inFlight, output,
-                () -> shutdown.stop("stdin closed", 0));
+                new StatelessInput(output), () -> shutdown.stop("stdin closed", 0));
         shutdown.watch(input);
         output.write("{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{}}\n".getBytes(StandardCharsets.UTF_8));
 
@@ -147,7 +147,8 @@ class StdioChannelTest {
         InFlight inFlight = new InFlight();
         ProtocolOutput output = new ProtocolOutput(stdout, inFlight, JSON);
         ClientInput input = new ClientInput(new ByteArrayInputStream((INIT + "\n" + send(3, "+14155552671") + "\n")
-                .getBytes(StandardCharsets.UTF_8)), new MessageCheck(JSON), inFlight, output, () -> { });
+                .getBytes(StandardCharsets.UTF_8)), new MessageCheck(JSON), inFlight, output,
+                new StatelessInput(output), () -> { });
         byte[] sink = new byte[1 << 16];
         input.read(sink, 0, sink.length);
         output.write(("{\"jsonrpc\":\"2.0\",\"id\":0,\"error\":{\"code\":-32603,\"message\":\"Cannot invoke"
@@ -180,7 +181,7 @@ class StdioChannelTest {
         System.arraycopy(huge, 0, both, 0, huge.length);
         System.arraycopy(ping, 0, both, huge.length, ping.length);
         ClientInput input = new ClientInput(new ByteArrayInputStream(both), new MessageCheck(JSON), inFlight, output,
-                () -> { });
+                new StatelessInput(output), () -> { });
         assertEquals(-1, input.read(new byte[1 << 16], 0, 1 << 16), "nothing for the SDK: both are answered here");
 
         List<JsonNode> answers = answers();
