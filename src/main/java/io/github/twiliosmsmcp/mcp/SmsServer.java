@@ -10,7 +10,6 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.InputStream;
@@ -65,7 +64,7 @@ public final class SmsServer {
                                 progress(exchange, request.progressToken())))
                         .build())
                 .toList();
-        return McpServer.sync(new StdioServerTransportProvider(mapper, in, out))
+        return McpServer.sync(new LineTransport(mapper, in, out))
                 .serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(mapper)
