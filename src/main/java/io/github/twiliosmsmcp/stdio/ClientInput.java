@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stdin as the SDK reads it: one JSON-RPC message per line, each checked first (see
  * {@link MessageCheck}). Two things the SDK does not do happen here. Lines the SDK would drop, or
- * answer badly, are answered directly; and the end of stdin is held back from the SDK until every
- * request already read has its answer, because the SDK stops writing answers the moment it sees it.
+ * answer badly, are answered directly; and the end of stdin is held back from the SDK's session until
+ * {@link Shutdown} has drained every answer, so that nothing downstream can take the end of input for
+ * the end of the session while a request is still owed its answer.
  * Requests of the 2026-07-28 era go to that era's server instead (see {@link StatelessInput}); this
  * stream carries everything else to the 2025 server.
  */
