@@ -22,8 +22,7 @@ import reactor.core.publisher.Mono;
  * {@code StdioServerTransportProvider}. That one hands every answer to a single-writer queue and,
  * when another thread holds it for 100 ms (a starved machine, many calls ending at once), drops the
  * answer with "Failed to enqueue message", after the call's side effect, an SMS, has happened. Here
- * an answer is written by the thread that has it, whole, under the output's lock, however long it
- * must wait. Lines come from the stdio layer, which has already checked that the SDK can read them.
+ * an answer is written by the thread that has it, as one whole line, however long it must wait. Lines come from the stdio layer, which has already checked that the SDK can read them.
  */
 final class LineTransport implements McpServerTransportProvider {
     private static final Logger LOG = LoggerFactory.getLogger(LineTransport.class);
@@ -90,11 +89,13 @@ final class LineTransport implements McpServerTransportProvider {
         private void write(McpSchema.JSONRPCMessage message) {
             try {
                 byte[] json = mapper.writeValueAsBytes(message);
-                synchronized (out) {
-                    out.write(json);
-                    out.write('\n');
-                    out.flush();
-                }
+                byte[] line = new byte[json.length + 1];
+                System.arraycopy(json, 0, line, 0, json.length);
+                line[json.length] = '\n';
+                // One write of a whole line: the stdio layer keeps lines whole under its own lock,
+                // so no second lock is taken here that could be taken in the other order elsewhere.
+                out.write(line);
+                out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -76,10 +76,6 @@ public final class Database implements Closeable {
         }
     }
 
-    public Database(DatabaseLocation location) {
-        this(location, Clock.systemUTC(), DEFAULT_RETENTION);
-    }
-
     public DatabaseLocation location() {
         return location;
     }

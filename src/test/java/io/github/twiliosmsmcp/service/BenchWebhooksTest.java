@@ -14,6 +14,7 @@ import io.github.twiliosmsmcp.store.SqliteInbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,8 @@ class BenchWebhooksTest {
 
     @Test
     void theDurabilityCheckFindsWhatTheInboxStored(@TempDir Path folder) throws Exception {
-        Database database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")));
+        Database database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), Clock.systemUTC(),
+                Database.DEFAULT_RETENTION);
         try {
             String sid = "SM" + "0".repeat(31) + "7";
             new SqliteInbox(database, "AC" + "0".repeat(32)).remember(List.of(MessageRecord.builder(sid,

@@ -274,7 +274,7 @@ class DatabaseTest {
 
     @Test
     void memoryDatabaseKeepsDataBetweenCalls() throws Exception {
-        try (Database db = new Database(DatabaseLocation.memory())) {
+        try (Database db = new Database(DatabaseLocation.memory(), Clock.systemUTC(), Database.DEFAULT_RETENTION)) {
             db.write(c -> update(c, insertSend("k", START)));
 
             assertEquals(1, rows(db, "sends"));

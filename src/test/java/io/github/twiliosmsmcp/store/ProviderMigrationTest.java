@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ class ProviderMigrationTest {
     @Test
     void earlierSendsAreTwiliosOrTheSandboxs() throws Exception {
         Path file = dir.resolve("messages.db");
-        try (Database db = new Database(DatabaseLocation.ofFile(file))) {
+        try (Database db = new Database(DatabaseLocation.ofFile(file), Clock.systemUTC(), Database.DEFAULT_RETENTION)) {
             db.write(c -> {
                 try (Statement s = c.createStatement()) {
                     for (String account : new String[] {"AC1", "sandbox", "AC2"}) {
@@ -38,7 +39,7 @@ class ProviderMigrationTest {
             });
         }
 
-        try (Database db = new Database(DatabaseLocation.ofFile(file))) {
+        try (Database db = new Database(DatabaseLocation.ofFile(file), Clock.systemUTC(), Database.DEFAULT_RETENTION)) {
             Map<String, String> providers = db.read(c -> {
                 Map<String, String> found = new LinkedHashMap<>();
                 try (Statement s = c.createStatement();

@@ -9,6 +9,7 @@ import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -39,7 +40,7 @@ class UnusableDatabaseTest {
         Path file = location.apply(dir);
         assumeTrue(!file.startsWith("/proc") || Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
 
-        try (Database db = new Database(DatabaseLocation.ofFile(file))) {
+        try (Database db = new Database(DatabaseLocation.ofFile(file), Clock.systemUTC(), Database.DEFAULT_RETENTION)) {
             StoreUnavailable e = assertThrows(StoreUnavailable.class, () -> db.read(c -> 0));
 
             assertTrue(e.describe().contains(words), e.describe());
