@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,11 +25,7 @@ final class Beacon implements AutoCloseable {
     private final Optional<String> publicUrl;
     private final Clock clock;
     private final AtomicReference<Instant> lastWebhook = new AtomicReference<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "beacon");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = DaemonTimer.named("beacon");
 
     Beacon(ServicePresence presence, String account, Optional<URI> publicUrl, Clock clock) {
         this.presence = presence;

@@ -9,6 +9,7 @@ import io.github.twiliosmsmcp.config.HttpAddress;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import io.github.twiliosmsmcp.config.WebhookPaths;
+import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.twilio.WebhookSignature;
 import java.net.URI;
 import java.time.Clock;
@@ -87,12 +88,16 @@ public final class Service {
         ServiceMetrics metrics = new ServiceMetrics();
         Beacon beacon = new Beacon(app.presence().get(), account, publicUrl, clock);
         WebhookGate gate = new WebhookGate(publicUrl, signature);
+        SendJournal journal = app.journal().get();
+        HeldCallbacks.Reports reports = callback ->
+                journal.reported(account, callback.messageId(), callback.status(), callback.errorCode());
+        HeldCallbacks held = new HeldCallbacks(reports, metrics, clock);
 
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new WebhookServlet(INBOUND, gate,
                 new InboundWebhook(app.inbox().get(), account, clock), metrics, beacon)), INBOUND);
         context.addServlet(new ServletHolder(new WebhookServlet(STATUS, gate,
-                new StatusWebhook(app.journal().get(), account, metrics), metrics, beacon)), STATUS);
+                new StatusWebhook(reports, held, account, metrics), metrics, beacon)), STATUS);
         context.addServlet(new ServletHolder(new HealthServlet(app.presence().get(), account, publicUrl.isPresent(),
                 beacon)), "/healthz");
         context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
@@ -106,9 +111,10 @@ public final class Service {
         server.addConnector(connector);
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(STOP_GRACE.toMillis());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, beacon), "stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, beacon, held), "stop"));
 
         beacon.start();
+        held.start();
         server.start();
         LOG.info("twilio-sms-mcp {} serving on http://{}:{} for {}; webhooks at {}{} and {}{}", version,
                 address.host(), connector.getLocalPort(), account, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"),
@@ -118,7 +124,7 @@ public final class Service {
     }
 
     /** SIGTERM: no new connection is accepted, requests in flight finish, then the process ends. */
-    private static void stop(Server server, Beacon beacon) {
+    private static void stop(Server server, Beacon beacon, HeldCallbacks held) {
         LOG.info("Stopping: finishing the requests in flight");
         try {
             server.stop();
@@ -126,6 +132,7 @@ public final class Service {
             LOG.warn("Stopping the HTTP server failed: {}", e.toString());
         }
         beacon.close();
+        held.close();
         LOG.info("Stopped");
     }
 }

@@ -32,6 +32,13 @@ final class ServiceMetrics {
         }
     }
 
+    /** @param outcome held, applied (the send was recorded later), expired, or dropped (too many held) */
+    void heldCallback(String outcome) {
+        Counter.builder("sms.status.callbacks.held")
+                .description("Status callbacks that arrived before their send was recorded, by what became of them")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
     String scrape() {
         return registry.scrape();
     }

@@ -11,18 +11,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /twilio/status}: a status callback. The journal keeps the furthest status of the
- * send it names; a callback about a message no send of this store made still gets 200, or Twilio
- * would retry it.
+ * send it names. A callback about a message id the journal does not know yet is held and reported
+ * again (see {@link HeldCallbacks}); it gets 200 all the same, or Twilio would retry it.
  */
 final class StatusWebhook implements Webhook {
     private static final Logger LOG = LoggerFactory.getLogger(StatusWebhook.class);
 
-    private final SendJournal journal;
+    private final HeldCallbacks.Reports reports;
+    private final HeldCallbacks held;
     private final String account;
     private final ServiceMetrics metrics;
 
-    StatusWebhook(SendJournal journal, String account, ServiceMetrics metrics) {
-        this.journal = journal;
+    StatusWebhook(HeldCallbacks.Reports reports, HeldCallbacks held, String account, ServiceMetrics metrics) {
+        this.reports = reports;
+        this.held = held;
         this.account = account;
         this.metrics = metrics;
     }
@@ -35,7 +37,13 @@ final class StatusWebhook implements Webhook {
         }
         String sid = fields.get("MessageSid");
         MessageStatus status = MessageStatus.of(fields.get("MessageStatus"));
-        SendJournal.Reported reported = journal.reported(account, sid, status, Fields.number(fields, "ErrorCode"));
+        HeldCallbacks.Callback callback =
+                new HeldCallbacks.Callback(sid, status, Fields.number(fields, "ErrorCode"), trace);
+        SendJournal.Reported reported = reports.report(callback);
+        if (reported == SendJournal.Reported.NO_SUCH_SEND && held.hold(callback)) {
+            LOG.info("[{}] status {} for {}: held until a send records that id", trace, status.twilioValue(), sid);
+            return Answer.twiml("held");
+        }
         metrics.callback(status, reported);
         String effect = reported.name().toLowerCase(Locale.ROOT);
         LOG.info("[{}] status {} for {}: {}", trace, status.twilioValue(), sid, effect);

@@ -101,6 +101,28 @@ class RealtimeServiceIT {
     }
 
     @Test
+    void aCallbackThatArrivesBeforeTheSendRecordedItsSidStillSettlesTheSend() throws Exception {
+        String to = "+14155550176";
+        // Twilio has created the message but its answer is late: the callback comes first.
+        twilio.script(to, Scenario.staysSent().delayCreateResponse(Duration.ofSeconds(2)));
+        CompletableFuture<CallToolResult> sending = CompletableFuture.supplyAsync(
+                () -> stdio.call("send_sms", Map.of("to", to, "message", "Is an early receipt kept?")));
+        Deadline.await(Duration.ofSeconds(30), () -> twilio.messages().stream().anyMatch(m -> m.to().equals(to)),
+                "the send reached Twilio");
+        String sid = sentTo(to).sid();
+
+        HttpResponse<String> callback = service.signedPost("/twilio/status", TOKEN, status(sid, "delivered", to));
+        assertEquals(200, callback.statusCode(), callback.body());
+        assertEquals(List.of(), service.rows("SELECT 1 FROM sends WHERE sid = ?", sid),
+                "the callback came before the stdio server recorded the message id");
+        CallToolResult sent = sending.get(STATUS_WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertEquals("delivered", ServerProcess.structured(sent).get("status"), ServerProcess.text(sent));
+        assertEquals(List.of(List.of("delivered")), service.rows("SELECT status FROM sends WHERE sid = ?", sid));
+        assertTrue(service.get("/metrics").body().contains("sms_status_callbacks_held_total{outcome=\"applied\"}"));
+    }
+
+    @Test
     void aWaitingReceiveGetsTheWebhooksMessageWithinASecondWithoutListingTwilio() throws Exception {
         String from = "+14155550179";
         int listsBefore = twilio.listCount();

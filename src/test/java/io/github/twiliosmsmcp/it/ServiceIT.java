@@ -178,14 +178,14 @@ class ServiceIT {
     }
 
     @Test
-    void aCallbackAboutAnUnknownMessageIsAnsweredAndCountedButNotStored() {
+    void aCallbackAboutAnUnknownMessageIsAnsweredAndHeldButNotStored() {
         String sid = newSid();
 
         HttpResponse<String> answer = service.signedPost("/twilio/status", TOKEN, status(sid, "delivered"));
 
         assertEquals(200, answer.statusCode());
         assertEquals(List.of(), service.rows("SELECT 1 FROM sends WHERE sid = ?", sid));
-        assertTrue(service.get("/metrics").body().contains("sms_status_callbacks_unknown_sid_total"));
+        assertTrue(service.get("/metrics").body().contains("sms_status_callbacks_held_total{outcome=\"held\"}"));
     }
 
     @Test
