@@ -45,10 +45,11 @@ public final class SendService {
     private final RepeatedSend repeats;
     private final CreateOnce creates;
     private final StatusPoller statuses;
+    private final Telemetry telemetry;
 
     public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, SendLimits limits,
             SendJournal journal, PolicyCheck policy, String account, Optional<URI> statusCallback, Clock clock,
-            Sleeper sleeper) {
+            Sleeper sleeper, Telemetry telemetry) {
         this.gateway = gateway;
         this.limits = limits;
         this.journal = journal;
@@ -59,10 +60,17 @@ public final class SendService {
                 gateway.provider().errors(), statusCallback);
         this.repeats = new RepeatedSend(gateway, journal, clock, limits.dedupeWindow());
         this.creates = new CreateOnce(gateway, journal, account, clock, sleeper);
-        this.statuses = new StatusPoller(gateway, journal, account, clock, sleeper);
+        this.statuses = new StatusPoller(gateway, journal, account, clock, sleeper, telemetry);
+        this.telemetry = telemetry;
     }
 
     public SendReport send(SendRequest request, Progress progress) {
+        SendReport report = answer(request, progress);
+        telemetry.sendAnswered(report.outcome());
+        return report;
+    }
+
+    private SendReport answer(SendRequest request, Progress progress) {
         if (policy.policy().mode() == Mode.RECEIVE_ONLY) {
             // The send tools are not even listed in this mode; a client that calls one anyway still gets a no.
             return SendReport.notSent(Outcome.REFUSED_BY_POLICY, request.kind(), Shown.of(request.to()),

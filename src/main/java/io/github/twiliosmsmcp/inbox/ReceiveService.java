@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.inbox;
 
 import io.github.twiliosmsmcp.delivery.Progress;
+import io.github.twiliosmsmcp.delivery.Telemetry;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.ErrorMeanings;
 import io.github.twiliosmsmcp.sms.GatewayException;
@@ -54,11 +55,13 @@ public final class ReceiveService {
     private final String account;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Telemetry telemetry;
 
     public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, ServicePresence presence,
-            String account, Clock clock, Sleeper sleeper) {
+            String account, Clock clock, Sleeper sleeper, Telemetry telemetry) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.telemetry = telemetry;
         this.gateway = gateway;
         this.numbers = List.copyOf(numbers);
         this.inbox = inbox;
@@ -79,6 +82,7 @@ public final class ReceiveService {
                 if (mode == ReceiveReport.Mode.WEBHOOK) {
                     found = newestFirst(listed, stored(query, start));
                 } else {
+                    telemetry.polled(Telemetry.Poll.INBOX);
                     listed = gateway.inbound(numbers, query.from(), query.since(), SCAN_LIMIT, LIST_TIMEOUT).stream()
                             .filter(query::matches)
                             .toList();
