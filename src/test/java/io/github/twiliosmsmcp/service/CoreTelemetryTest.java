@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.service;
 
+import static io.github.twiliosmsmcp.service.PrometheusText.value;
 import static io.github.twiliosmsmcp.sms.FakeGateway.accepts;
 import static io.github.twiliosmsmcp.sms.FakeGateway.rejects;
 import static io.github.twiliosmsmcp.sms.FakeGateway.unreachable;
@@ -38,8 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,12 +159,5 @@ class CoreTelemetryTest {
 
     private static PhoneNumber number(String e164) {
         return ((ParsedNumber.Valid) new PhoneNumberParser("US").parse(e164)).number();
-    }
-
-    /** The value of one series in Prometheus text; fails when the series is not shown at all. */
-    private static double value(String scrape, String series) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
-        assertTrue(line.find(), series + " is not shown in\n" + scrape);
-        return Double.parseDouble(line.group(1));
     }
 }
