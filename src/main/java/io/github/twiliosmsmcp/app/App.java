@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.app;
 
 import io.github.twiliosmsmcp.common.Sleeper;
+import io.github.twiliosmsmcp.common.Trace;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
@@ -134,7 +135,7 @@ public final class App {
         Settings settings = Settings.load(environment);
         settings.warnings().forEach(LOG::warn);
         if (!settings.problems().isEmpty()) {
-            LOG.error("Configuration problems, every tool will answer with them: {}", settings.problems());
+            LOG.error("{}Configuration problems, every tool will answer with them: {}", Trace.tag(), settings.problems());
             return new Unusable(new NotConfigured(settings.problems()));
         }
         MessageGateway provider;
@@ -160,7 +161,7 @@ public final class App {
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
                 journal, new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 account, settings.statusCallback(), clock, sleeper, telemetry);
-        LOG.info("message store: {}", location.describe());
+        LOG.info("{}message store: {}", Trace.tag(), location.describe());
         ServicePresence presence = new SqliteServicePresence(database);
         return new Core(settings, account, sender,
                 new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.github.twiliosmsmcp.common.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,7 +147,7 @@ public final class SendService {
             try {
                 journal.status(id, last);
             } catch (StoreUnavailable e) {
-                LOG.warn("status of {} could not be recorded: {}", last.sid(), e.getMessage());
+                LOG.warn("{}status of {} could not be recorded: {}", Trace.tag(), last.sid(), e.getMessage());
             }
         }
         return draft.finalReport(last, Duration.between(start, clock.instant()));

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.github.twiliosmsmcp.common.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +136,7 @@ public final class ReceiveService {
         try {
             return message.withMediaUrls(gateway.mediaUrls(message.sid(), MEDIA_TIMEOUT));
         } catch (GatewayException e) {
-            LOG.debug("media of {} not listed: {}", message.sid(), e.getMessage());
+            LOG.debug("{}media of {} not listed: {}", Trace.tag(), message.sid(), e.getMessage());
             return message;
         }
     }

@@ -38,7 +38,7 @@ final class StatusWebhook implements Webhook {
         SendJournal.Reported reported = journal.reported(account, sid, status, Fields.number(fields, "ErrorCode"));
         metrics.callback(status, reported);
         String effect = reported.name().toLowerCase(Locale.ROOT);
-        LOG.info("[{}] status {} for {}: {}", trace, status.twilioValue(), sid, effect);
+        LOG.debug("[{}] status {} for {}: {}", trace, status.twilioValue(), sid, effect);
         return Answer.twiml(effect);
     }
 }
