@@ -1,14 +1,17 @@
 package io.github.twiliosmsmcp.app;
 
 import io.github.twiliosmsmcp.common.Sleeper;
+import io.github.twiliosmsmcp.common.Trace;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.TwilioAccount;
+import io.github.twiliosmsmcp.delivery.MeasuredGateway;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.delivery.SendLimits;
 import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.delivery.Senders;
+import io.github.twiliosmsmcp.delivery.Telemetry;
 import io.github.twiliosmsmcp.inbox.ConversationService;
 import io.github.twiliosmsmcp.inbox.Inbox;
 import io.github.twiliosmsmcp.inbox.ReceiveService;
@@ -51,13 +54,21 @@ public final class App {
     private final String userAgent;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Telemetry telemetry;
     private volatile Built built;
 
+    /** A core that reports its work nowhere, as the stdio server, which shows none, wants it. */
     public App(Environment environment, String userAgent, Clock clock, Sleeper sleeper) {
+        this(environment, userAgent, clock, sleeper, Telemetry.NONE);
+    }
+
+    /** A core that reports its sends, provider calls and polls to {@code telemetry}. */
+    public App(Environment environment, String userAgent, Clock clock, Sleeper sleeper, Telemetry telemetry) {
         this.environment = environment;
         this.userAgent = userAgent;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.telemetry = telemetry;
     }
 
     public Part<SendService> sender() {
@@ -124,19 +135,20 @@ public final class App {
         Settings settings = Settings.load(environment);
         settings.warnings().forEach(LOG::warn);
         if (!settings.problems().isEmpty()) {
-            LOG.error("Configuration problems, every tool will answer with them: {}", settings.problems());
+            LOG.error("{}Configuration problems, every tool will answer with them: {}", Trace.tag(), settings.problems());
             return new Unusable(new NotConfigured(settings.problems()));
         }
-        MessageGateway gateway;
+        MessageGateway provider;
         Senders senders;
         if (!settings.sandbox()) {
             TwilioAccount account = settings.twilio().get();
-            gateway = new TwilioGateway(account, userAgent);
+            provider = new TwilioGateway(account, userAgent);
             senders = new Senders(account.phoneNumbers(), account.messagingServiceSid());
         } else {
-            gateway = new SandboxGateway(clock);
+            provider = new SandboxGateway(clock);
             senders = new Senders(List.of(SandboxGateway.NUMBER), Optional.empty());
         }
+        MessageGateway gateway = new MeasuredGateway(provider, telemetry);
         // The sandbox keeps its memory in RAM unless told otherwise, so simulated sends never mix with real ones.
         DatabaseLocation location = settings.sandbox() && !environment.isSet(Settings.DATABASE)
                 ? DatabaseLocation.memory()
@@ -148,11 +160,11 @@ public final class App {
         SendService sender = new SendService(gateway, senders, settings.phoneNumbers(),
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
                 journal, new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
-                account, settings.statusCallback(), clock, sleeper);
-        LOG.info("message store: {}", location.describe());
+                account, settings.statusCallback(), clock, sleeper, telemetry);
+        LOG.info("{}message store: {}", Trace.tag(), location.describe());
         ServicePresence presence = new SqliteServicePresence(database);
         return new Core(settings, account, sender,
-                new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper),
+                new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),
                 new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
                         settings.retention()), inbox, journal, presence);
     }

@@ -10,6 +10,7 @@ import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.twiliosmsmcp.common.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,8 @@ final class CreateOnce {
         try {
             journal.accepted(id, created);
         } catch (StoreUnavailable e) {
-            LOG.error("message {} was sent but could not be recorded in {}: {}", created.sid(), e.location(), e.getMessage());
+            LOG.error("{}message {} was sent but could not be recorded in {}: {}", Trace.tag(), created.sid(), e.location(),
+                    e.getMessage());
         }
     }
 
@@ -102,7 +104,7 @@ final class CreateOnce {
             }
         } catch (StoreUnavailable e) {
             // Left pending, the intent blocks its message until reconciled: the safe side.
-            LOG.error("outcome of send {} could not be recorded in {}: {}", id, e.location(), e.getMessage());
+            LOG.error("{}outcome of send {} could not be recorded in {}: {}", Trace.tag(), id, e.location(), e.getMessage());
         }
     }
 
@@ -111,7 +113,7 @@ final class CreateOnce {
         try {
             journal.recipientOptedOut(account, to.e164(), clock.instant(), source);
         } catch (StoreUnavailable e) {
-            LOG.warn("opt-out of {} could not be recorded: {}", to, e.getMessage());
+            LOG.warn("{}opt-out of {} could not be recorded: {}", Trace.tag(), to, e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import io.github.twiliosmsmcp.common.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ final class RepeatedSend {
             journal.status(earlier.id(), now);
             return now;
         } catch (GatewayException | StoreUnavailable e) {
-            LOG.debug("status of earlier send {} not refreshed: {}", earlier.sid(), e.getMessage());
+            LOG.debug("{}status of earlier send {} not refreshed: {}", Trace.tag(), earlier.sid(), e.getMessage());
             return remembered;
         }
     }
@@ -84,7 +85,7 @@ final class RepeatedSend {
                     .min(Comparator.comparing(m -> Duration.between(earlier.at(), m.dateSent()).abs()));
         } catch (GatewayException e) {
             asked = false;
-            LOG.warn("could not reconcile send {} with Twilio: {}", earlier.id(), e.getMessage());
+            LOG.warn("{}could not reconcile send {} with Twilio: {}", Trace.tag(), earlier.id(), e.getMessage());
         }
         try {
             if (found.isPresent()) {
@@ -93,7 +94,7 @@ final class RepeatedSend {
                 journal.unknown(earlier.id(), "reconciled at " + clock.instant() + ": Twilio lists no such message");
             }
         } catch (StoreUnavailable e) {
-            LOG.warn("reconciliation of send {} could not be recorded: {}", earlier.id(), e.getMessage());
+            LOG.warn("{}reconciliation of send {} could not be recorded: {}", Trace.tag(), earlier.id(), e.getMessage());
         }
         if (found.isPresent()) {
             return alreadySent(draft, earlier, found.get(), byKey, true, intent);

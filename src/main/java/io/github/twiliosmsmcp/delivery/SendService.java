@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.github.twiliosmsmcp.common.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +46,11 @@ public final class SendService {
     private final RepeatedSend repeats;
     private final CreateOnce creates;
     private final StatusPoller statuses;
+    private final Telemetry telemetry;
 
     public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, SendLimits limits,
             SendJournal journal, PolicyCheck policy, String account, Optional<URI> statusCallback, Clock clock,
-            Sleeper sleeper) {
+            Sleeper sleeper, Telemetry telemetry) {
         this.gateway = gateway;
         this.limits = limits;
         this.journal = journal;
@@ -59,10 +61,17 @@ public final class SendService {
                 gateway.provider().errors(), statusCallback);
         this.repeats = new RepeatedSend(gateway, journal, clock, limits.dedupeWindow());
         this.creates = new CreateOnce(gateway, journal, account, clock, sleeper);
-        this.statuses = new StatusPoller(gateway, journal, account, clock, sleeper);
+        this.statuses = new StatusPoller(gateway, journal, account, clock, sleeper, telemetry);
+        this.telemetry = telemetry;
     }
 
     public SendReport send(SendRequest request, Progress progress) {
+        SendReport report = answer(request, progress);
+        telemetry.sendAnswered(report.outcome());
+        return report;
+    }
+
+    private SendReport answer(SendRequest request, Progress progress) {
         if (policy.policy().mode() == Mode.RECEIVE_ONLY) {
             // The send tools are not even listed in this mode; a client that calls one anyway still gets a no.
             return SendReport.notSent(Outcome.REFUSED_BY_POLICY, request.kind(), Shown.of(request.to()),
@@ -138,7 +147,7 @@ public final class SendService {
             try {
                 journal.status(id, last);
             } catch (StoreUnavailable e) {
-                LOG.warn("status of {} could not be recorded: {}", last.sid(), e.getMessage());
+                LOG.warn("{}status of {} could not be recorded: {}", Trace.tag(), last.sid(), e.getMessage());
             }
         }
         return draft.finalReport(last, Duration.between(start, clock.instant()));

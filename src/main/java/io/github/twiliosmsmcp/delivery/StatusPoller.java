@@ -28,13 +28,16 @@ final class StatusPoller {
     private final String account;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Telemetry telemetry;
 
-    StatusPoller(MessageGateway gateway, SendJournal journal, String account, Clock clock, Sleeper sleeper) {
+    StatusPoller(MessageGateway gateway, SendJournal journal, String account, Clock clock, Sleeper sleeper,
+            Telemetry telemetry) {
         this.gateway = gateway;
         this.journal = journal;
         this.account = account;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.telemetry = telemetry;
     }
 
     /** The message as last seen; {@code wait} is the longest wait the user asked for, shown in progress. */
@@ -60,6 +63,7 @@ final class StatusPoller {
             Duration left = Duration.between(clock.instant(), deadline);
             Duration timeout = left.isNegative() || left.isZero() ? Duration.ofSeconds(1)
                     : min(FETCH_TIMEOUT, left.plusMillis(500));
+            telemetry.polled(Telemetry.Poll.SEND_STATUS);
             try {
                 last = gateway.fetch(last.sid(), timeout);
             } catch (GatewayException e) {

@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.inbox;
 
 import io.github.twiliosmsmcp.delivery.Progress;
+import io.github.twiliosmsmcp.delivery.Telemetry;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.ErrorMeanings;
 import io.github.twiliosmsmcp.sms.GatewayException;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.github.twiliosmsmcp.common.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +56,13 @@ public final class ReceiveService {
     private final String account;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Telemetry telemetry;
 
     public ReceiveService(MessageGateway gateway, List<PhoneNumber> numbers, Inbox inbox, ServicePresence presence,
-            String account, Clock clock, Sleeper sleeper) {
+            String account, Clock clock, Sleeper sleeper, Telemetry telemetry) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.telemetry = telemetry;
         this.gateway = gateway;
         this.numbers = List.copyOf(numbers);
         this.inbox = inbox;
@@ -79,6 +83,7 @@ public final class ReceiveService {
                 if (mode == ReceiveReport.Mode.WEBHOOK) {
                     found = newestFirst(listed, stored(query, start));
                 } else {
+                    telemetry.polled(Telemetry.Poll.INBOX);
                     listed = gateway.inbound(numbers, query.from(), query.since(), SCAN_LIMIT, LIST_TIMEOUT).stream()
                             .filter(query::matches)
                             .toList();
@@ -131,7 +136,7 @@ public final class ReceiveService {
         try {
             return message.withMediaUrls(gateway.mediaUrls(message.sid(), MEDIA_TIMEOUT));
         } catch (GatewayException e) {
-            LOG.debug("media of {} not listed: {}", message.sid(), e.getMessage());
+            LOG.debug("{}media of {} not listed: {}", Trace.tag(), message.sid(), e.getMessage());
             return message;
         }
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.github.twiliosmsmcp.common.Trace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +81,14 @@ public final class SmsServer {
 
     /** Every call of either protocol era goes through here, so that a tool never fails without an answer. */
     static CallToolResult answer(SmsTool tool, Map<String, Object> arguments, Progress progress) {
-        try {
-            return tool.call(arguments, progress);
-        } catch (RuntimeException e) {
-            LOG.error("{} failed unexpectedly", tool.name(), e);
-            return tool.internalError();
-        }
+        return Trace.ofCall(() -> {
+            try {
+                return tool.call(arguments, progress);
+            } catch (RuntimeException e) {
+                LOG.error("{}{} failed unexpectedly", Trace.tag(), tool.name(), e);
+                return tool.internalError();
+            }
+        });
     }
 
     private static Progress progress(McpSyncServerExchange exchange, Object token) {
@@ -103,7 +106,7 @@ public final class SmsServer {
                 notification.report(done, total, message);
             } catch (RuntimeException e) {
                 // A client that went away cannot be told about progress; the send itself goes on.
-                LOG.debug("progress notification not delivered: {}", e.toString());
+                LOG.debug("{}progress notification not delivered: {}", Trace.tag(), e.toString());
             }
         };
     }

@@ -90,7 +90,7 @@ final class HeldCallbacks implements AutoCloseable {
                 it.remove();
                 metrics.heldCallback("applied");
                 metrics.callback(callback.status(), reported);
-                LOG.info("[{}] status {} for {}: {} after {} ms held", callback.trace(), callback.status().twilioValue(),
+                LOG.debug("[{}] status {} for {}: {} after {} ms held", callback.trace(), callback.status().twilioValue(),
                         callback.messageId(), reported.name().toLowerCase(Locale.ROOT),
                         Duration.between(next.since(), now).toMillis());
             } else if (!now.isBefore(next.since().plus(HOLD_FOR))) {

@@ -42,7 +42,7 @@ final class InboundWebhook implements Webhook {
         }
         MessageRecord message = messageOf(fields, clock.instant());
         store.remember(message);
-        LOG.info("[{}] inbound {} stored ({} media)", trace, message.sid(), message.mediaCount());
+        LOG.debug("[{}] inbound {} stored ({} media)", trace, message.sid(), message.mediaCount());
         return Answer.twiml("stored");
     }
 

@@ -48,7 +48,8 @@ public final class Service {
         HttpAddress address = SettingsCatalogue.HTTP_ADDRESS.readOrDefault(environment, null, problems);
         Optional<URI> publicUrl = SettingsCatalogue.PUBLIC_URL.read(environment, null, problems);
         Clock clock = Clock.systemUTC();
-        App app = new App(environment, "twilio-sms-mcp/" + version, clock, new StoppableSleeper());
+        ServiceMetrics metrics = new ServiceMetrics();
+        App app = new App(environment, "twilio-sms-mcp/" + version, clock, new StoppableSleeper(), metrics);
         String account;
         try {
             account = app.account().get();
@@ -56,7 +57,7 @@ public final class Service {
             if (!problems.isEmpty()) {
                 return 1;
             }
-            return serve(app, account, address, publicUrl, signature(environment), clock, version);
+            return serve(app, metrics, account, address, publicUrl, signature(environment), clock, version);
         } catch (NotConfigured e) {
             problems.addAll(e.problems());
             problems.forEach(LOG::error);
@@ -79,13 +80,12 @@ public final class Service {
         return token.map(WebhookSignature::new);
     }
 
-    private static int serve(App app, String account, HttpAddress address, Optional<URI> publicUrl,
+    private static int serve(App app, ServiceMetrics metrics, String account, HttpAddress address, Optional<URI> publicUrl,
             Optional<WebhookSignature> signature, Clock clock, String version) throws Exception {
         if (publicUrl.isEmpty()) {
             LOG.warn("SMS_PUBLIC_URL is not set: the webhooks answer 503 until it names the https base URL Twilio"
                     + " calls this service at");
         }
-        ServiceMetrics metrics = new ServiceMetrics();
         Beacon beacon = new Beacon(app.presence().get(), account, publicUrl, clock);
         WebhookGate gate = new WebhookGate(publicUrl, signature);
         SendJournal journal = app.journal().get();

@@ -1,15 +1,35 @@
 package io.github.twiliosmsmcp.service;
 
+import io.github.twiliosmsmcp.delivery.Outcome;
 import io.github.twiliosmsmcp.delivery.SendJournal;
+import io.github.twiliosmsmcp.delivery.Telemetry;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Locale;
 
-/** The service's counters, shown at {@code GET /metrics} in Prometheus's text format. */
-final class ServiceMetrics {
+/**
+ * The service's counters, shown at {@code GET /metrics} in Prometheus's text format: its webhooks,
+ * and what the core it serves reports as {@link Telemetry}.
+ */
+final class ServiceMetrics implements Telemetry {
+    /** Twilio answers in tens to hundreds of milliseconds; a create may take up to its 10 s timeout. */
+    private static final Duration SLOWEST_EXPECTED = Duration.ofSeconds(15);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    ServiceMetrics() {
+        // Every outcome and poll is shown from the start, at 0, so that a rate over the first one is right.
+        for (Outcome outcome : Outcome.values()) {
+            sends(outcome);
+        }
+        for (Poll poll : Poll.values()) {
+            polls(poll);
+        }
+    }
 
     void accepted(String endpoint) {
         Counter.builder("sms.webhooks.accepted").description("Webhooks that Twilio signed and that were acted on")
@@ -23,7 +43,7 @@ final class ServiceMetrics {
 
     void callback(MessageStatus status, SendJournal.Reported effect) {
         Counter.builder("sms.status.callbacks").description("Status callbacks, by status and what they changed")
-                .tag("status", status.twilioValue()).tag("effect", effect.name().toLowerCase(Locale.ROOT))
+                .tag("status", status.twilioValue()).tag("effect", lowerCase(effect))
                 .register(registry).increment();
         if (effect == SendJournal.Reported.NO_SUCH_SEND) {
             Counter.builder("sms.status.callbacks.unknown.sid")
@@ -39,7 +59,39 @@ final class ServiceMetrics {
                 .tag("outcome", outcome).register(registry).increment();
     }
 
+    @Override
+    public void sendAnswered(Outcome outcome) {
+        sends(outcome).increment();
+    }
+
+    @Override
+    public void providerCalled(ProviderCall call, boolean ok, Duration took) {
+        Timer.builder("sms.provider.requests").description("Calls to the messaging provider, by operation and result")
+                .tag("operation", call.label()).tag("result", ok ? "ok" : "error")
+                .publishPercentileHistogram().maximumExpectedValue(SLOWEST_EXPECTED)
+                .register(registry).record(took);
+    }
+
+    @Override
+    public void polled(Poll poll) {
+        polls(poll).increment();
+    }
+
     String scrape() {
         return registry.scrape();
+    }
+
+    private Counter sends(Outcome outcome) {
+        return Counter.builder("sms.sends").description("Send calls answered, by outcome")
+                .tag("outcome", lowerCase(outcome)).register(registry);
+    }
+
+    private Counter polls(Poll poll) {
+        return Counter.builder("sms.polls").description("Looks at the provider by calls that wait: a send's status,"
+                + " or the inbound message list").tag("kind", poll.label()).register(registry);
+    }
+
+    private static String lowerCase(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -41,12 +41,12 @@ final class StatusWebhook implements Webhook {
                 new HeldCallbacks.Callback(sid, status, Fields.number(fields, "ErrorCode"), trace);
         SendJournal.Reported reported = reports.report(callback);
         if (reported == SendJournal.Reported.NO_SUCH_SEND && held.hold(callback)) {
-            LOG.info("[{}] status {} for {}: held until a send records that id", trace, status.twilioValue(), sid);
+            LOG.debug("[{}] status {} for {}: held until a send records that id", trace, status.twilioValue(), sid);
             return Answer.twiml("held");
         }
         metrics.callback(status, reported);
         String effect = reported.name().toLowerCase(Locale.ROOT);
-        LOG.info("[{}] status {} for {}: {}", trace, status.twilioValue(), sid, effect);
+        LOG.debug("[{}] status {} for {}: {}", trace, status.twilioValue(), sid, effect);
         return Answer.twiml(effect);
     }
 }

@@ -87,7 +87,7 @@ class SendServiceTest {
         return new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid) parser.parse("+16502530000")).number()),
                 Optional.empty()), parser, new SendLimits(STATUS_WAIT, 10, Duration.ofMinutes(10)),
                 new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1",
-                statusCallback, clock, waits);
+                statusCallback, clock, waits, Telemetry.NONE);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.inbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.twiliosmsmcp.delivery.Telemetry;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.phone.ParsedNumber;
@@ -47,7 +48,7 @@ class ConversationServiceTest {
         conversations = new ConversationService(gateway, List.of(number(OURS)), inbox, new SqliteSendJournal(database),
                 "AC1", clock, Duration.ofDays(90));
         receiver = new ReceiveService(gateway, List.of(number(OURS)), inbox, new SqliteServicePresence(database), "AC1",
-                clock, duration -> true);
+                clock, duration -> true, Telemetry.NONE);
     }
 
     @AfterEach

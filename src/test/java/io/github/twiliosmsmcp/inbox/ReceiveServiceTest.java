@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.inbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.twiliosmsmcp.delivery.Telemetry;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.phone.ParsedNumber;
@@ -53,7 +54,7 @@ class ReceiveServiceTest {
         gateway = new FakeGateway(clock);
         database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock, Duration.ofDays(90));
         service = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"),
-                new SqliteServicePresence(database), "AC1", clock, sleeper);
+                new SqliteServicePresence(database), "AC1", clock, sleeper, Telemetry.NONE);
     }
 
     @AfterEach
@@ -185,7 +186,7 @@ class ReceiveServiceTest {
     @Test
     void aServerThatIsStoppingEndsTheWaitAtOnce() {
         ReceiveService stopping = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"),
-                new SqliteServicePresence(database), "AC1", clock, duration -> false);
+                new SqliteServicePresence(database), "AC1", clock, duration -> false, Telemetry.NONE);
 
         ReceiveReport report = stopping.receive(new ReceiveQuery(Optional.of(number(PERSON)), Optional.empty(),
                 clock.instant().minus(Duration.ofDays(1)), 20, true, Duration.ofSeconds(45)), Progress.NONE);
