@@ -10,10 +10,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.spec.McpSchema;
-import jakarta.servlet.http.HttpServlet;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MCP server, over stdio or Streamable HTTP, for clients of the 2025 protocol versions, which open a session with
+ * The MCP server for clients of the 2025 protocol versions, which open a session with
  * {@code initialize}: every tool, each behind one boundary that turns surprises into answers.
  * {@link StatelessSmsServer} serves the same tools, with the same boundary, to 2026-07-28 clients.
  */
@@ -63,25 +60,8 @@ public final class SmsServer {
         return serve(McpServer.sync(new LineTransport(mapper, in, out)), app, mode, clock, version, mapper);
     }
 
-    /**
-     * Serves MCP over Streamable HTTP to 2025 clients: a servlet that keeps a session per
-     * {@code initialize} ({@code Mcp-Session-Id}) and streams progress as server-sent events. Whoever
-     * mounts it checks the caller first: it checks no Origin and no token itself.
-     */
-    public static HttpServlet http(App app, Mode mode, Clock clock, String version, ObjectMapper json,
-            String endpoint, int maxRequestBytes) {
-        McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(mapper)
-                .mcpEndpoint(endpoint)
-                .maxRequestSize(maxRequestBytes)
-                .httpHeaderValidator(ServerHttpHeaderValidator.NOOP)
-                .build();
-        serve(McpServer.sync(transport), app, mode, clock, version, mapper);
-        return transport;
-    }
-
-    private static McpSyncServer serve(McpServer.SyncSpecification<?> server, App app, Mode mode, Clock clock,
+    /** Builds the server of {@code mode}'s tools on {@code server}, a transport's specification. */
+    static McpSyncServer serve(McpServer.SyncSpecification<?> server, App app, Mode mode, Clock clock,
             String version, McpJsonMapper mapper) {
         List<SyncToolSpecification> specifications = tools(app, clock, mode).stream()
                 .map(tool -> SyncToolSpecification.builder()

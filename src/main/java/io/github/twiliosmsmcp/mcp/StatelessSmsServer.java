@@ -19,10 +19,7 @@ import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.modern.server.feature.McpSyncToolRepository;
 import io.modelcontextprotocol.modern.server.feature.ToolsFeature;
 import io.modelcontextprotocol.modern.server.feature.ToolsPage;
-import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.modern.server.transport.StdioMcpTransport;
-import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
-import jakarta.servlet.http.HttpServlet;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -30,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The MCP server, over stdio or Streamable HTTP, for 2026-07-28 clients, which open no session: each request carries the
+ * The MCP server for 2026-07-28 clients, which open no session: each request carries the
  * protocol version and the client's capabilities in its {@code _meta}, and {@code server/discover}
  * says what this server offers. The tools, their definitions and their answers are the very ones
  * {@link SmsServer} serves to 2025 clients; only the wire types differ, converted through JSON.
@@ -48,23 +45,8 @@ public final class StatelessSmsServer {
         new StdioMcpTransport(server(app, mode, clock, version, mapper), mapper, in, out).start().subscribe();
     }
 
-    /**
-     * Serves the same tools over Streamable HTTP: a servlet that answers each POST on its own, with
-     * progress as server-sent events. Whoever mounts it checks the caller first: it checks no Origin
-     * and no token itself.
-     */
-    public static HttpServlet http(App app, Mode mode, Clock clock, String version, ObjectMapper json,
-            String endpoint, int maxRequestBytes) {
-        McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
-        return HttpServletMcpTransport.builder(server(app, mode, clock, version, mapper))
-                .jsonMapper(mapper)
-                .endpoint(endpoint)
-                .maxRequestSize(maxRequestBytes)
-                .httpHeaderValidator(ServerHttpHeaderValidator.NOOP)
-                .build();
-    }
-
-    private static McpServer server(App app, Mode mode, Clock clock, String version, McpJsonMapper mapper) {
+    /** The server of {@code mode}'s tools, for any transport. */
+    static McpServer server(App app, Mode mode, Clock clock, String version, McpJsonMapper mapper) {
         Map<String, McpSyncTool> byName = new LinkedHashMap<>();
         for (SmsTool tool : SmsServer.tools(app, clock, mode)) {
             Tool definition = mapper.convertValue(tool.definition(mapper), Tool.class);

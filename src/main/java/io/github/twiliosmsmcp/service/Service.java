@@ -13,8 +13,7 @@ import io.github.twiliosmsmcp.config.HttpAddress;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import io.github.twiliosmsmcp.config.WebhookPaths;
-import io.github.twiliosmsmcp.mcp.SmsServer;
-import io.github.twiliosmsmcp.mcp.StatelessSmsServer;
+import io.github.twiliosmsmcp.mcp.SmsHttpServlets;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.twilio.WebhookSignature;
 import java.net.URI;
@@ -98,8 +97,8 @@ public final class Service {
             CallRate rate) {
         ObjectMapper json = new ObjectMapper();
         return new McpEndpoint(gate, rate, json,
-                SmsServer.http(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES),
-                StatelessSmsServer.http(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES));
+                SmsHttpServlets.sessions(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES),
+                SmsHttpServlets.stateless(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES));
     }
 
     private static int serve(App app, String account, HttpAddress address, Optional<URI> publicUrl,
