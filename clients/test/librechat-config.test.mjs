@@ -14,10 +14,13 @@ const example = parse(readFileSync(join(repository, 'librechat.yaml.example'), '
 const issues = (result) => (result.success ? '' : JSON.stringify(result.error.issues));
 
 describe('librechat.yaml.example', () => {
-  it('holds one stdio server, sms, and nothing else', () => {
+  it('holds the stdio server, sms, and the same over HTTP, sms-http, and nothing else', () => {
     assert.deepEqual(Object.keys(example), ['mcpServers']);
-    assert.deepEqual(Object.keys(example.mcpServers), ['sms']);
+    assert.deepEqual(Object.keys(example.mcpServers), ['sms', 'sms-http']);
     assert.equal(example.mcpServers.sms.type, 'stdio');
+    assert.equal(example.mcpServers['sms-http'].type, 'streamable-http');
+    assert.match(example.mcpServers['sms-http'].url, /^http:\/\/host\.docker\.internal:8787\/mcp$/);
+    assert.equal(example.mcpServers['sms-http'].headers.Authorization, 'Bearer ${SMS_MCP_TOKEN}');
   });
 
   it('passes LibreChat\'s schema for mcpServers, keeping every setting it gives', () => {
@@ -37,5 +40,7 @@ describe('librechat.yaml.example', () => {
   it('is refused by the same schema when a setting has the wrong type, so the check has teeth', () => {
     const broken = { sms: { ...example.mcpServers.sms, args: '-jar twilio-sms-mcp.jar', timeout: '60s' } };
     assert.equal(MCPServersSchema.safeParse(broken).success, false);
+    const brokenHttp = { 'sms-http': { ...example.mcpServers['sms-http'], headers: 'Authorization: Bearer x' } };
+    assert.equal(MCPServersSchema.safeParse(brokenHttp).success, false);
   });
 });

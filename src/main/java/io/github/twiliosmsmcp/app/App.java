@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.app;
 
+import io.github.twiliosmsmcp.access.TokenDigests;
 import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.common.Trace;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
@@ -25,6 +26,7 @@ import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.SqliteInbox;
 import io.github.twiliosmsmcp.store.SqliteSendJournal;
 import io.github.twiliosmsmcp.store.SqliteServicePresence;
+import io.github.twiliosmsmcp.store.SqliteTokenDigests;
 import io.github.twiliosmsmcp.twilio.TwilioGateway;
 import java.time.Clock;
 import java.util.List;
@@ -45,8 +47,8 @@ public final class App {
     private sealed interface Built permits Core, Unusable {}
 
     private record Core(Settings settings, String account, SendService sender, ReceiveService receiver,
-            ConversationService conversations, Inbox inbox, SendJournal journal, ServicePresence presence)
-            implements Built {}
+            ConversationService conversations, Inbox inbox, SendJournal journal, ServicePresence presence,
+            TokenDigests tokens) implements Built {}
 
     private record Unusable(NotConfigured problems) implements Built {}
 
@@ -109,6 +111,11 @@ public final class App {
         return () -> core().presence();
     }
 
+    /** The digests of the tokens {@code serve} generated for MCP over HTTP. */
+    public Part<TokenDigests> tokenDigests() {
+        return () -> core().tokens();
+    }
+
     /** Whether nothing reaches a real phone: the sandbox. */
     public Part<Boolean> sandbox() {
         return () -> core().settings().sandbox();
@@ -166,6 +173,6 @@ public final class App {
         return new Core(settings, account, sender,
                 new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),
                 new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
-                        settings.retention()), inbox, journal, presence);
+                        settings.retention()), inbox, journal, presence, new SqliteTokenDigests(database));
     }
 }

@@ -170,6 +170,40 @@ final class Parsers {
         };
     }
 
+    /** A secret typed by a person: long enough not to be guessed, and never repeated in the complaint. */
+    static Parser<String> secret(int minLength) {
+        return (text, numbers) -> {
+            if (text.length() < minLength || text.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+                throw Invalid.because("must be at least " + minLength + " characters with no spaces or control"
+                        + " characters");
+            }
+            return text;
+        };
+    }
+
+    /** Web origins such as {@code http://localhost:3080}, comma-separated: scheme, host and port only. */
+    static Parser<List<String>> origins() {
+        return (text, numbers) -> {
+            List<String> origins = new ArrayList<>();
+            for (String part : text.split(",")) {
+                String origin = part.strip().toLowerCase(Locale.ROOT);
+                URI uri;
+                try {
+                    uri = new URI(origin);
+                } catch (URISyntaxException e) {
+                    uri = null;
+                }
+                if (uri == null || uri.getHost() == null || !(origin.startsWith("http://") || origin.startsWith("https://"))
+                        || !uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+                    throw Invalid.because("must be origins such as http://localhost:3080, comma-separated, each"
+                            + " with no path (it has '" + abbreviate(part.strip()) + "')");
+                }
+                origins.add(origin);
+            }
+            return List.copyOf(origins);
+        };
+    }
+
     /** An absolute http(s) URL with no query, https unless it points at this machine; {@code example} shows one. */
     static Parser<URI> baseUrl(String example) {
         return (text, numbers) -> {

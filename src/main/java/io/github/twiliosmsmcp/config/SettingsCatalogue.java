@@ -79,6 +79,14 @@ public final class SettingsCatalogue {
     public static final Setting<URI> PUBLIC_URL = Setting.described("SMS_PUBLIC_URL", "none",
             "the base URL Twilio calls serve at (https)", Parsers.baseUrl("https://sms.example.com"));
 
+    /** Read by {@code serve} alone: what opens {@code POST /mcp}. */
+    public static final Setting<String> HTTP_TOKEN = Setting.described("SMS_HTTP_TOKEN", "generated",
+            "bearer token for POST /mcp, 16+ characters", Parsers.secret(16));
+    public static final Setting<List<String>> HTTP_ALLOWED_ORIGINS = Setting.described("SMS_HTTP_ALLOWED_ORIGINS",
+            "none", "browser origins that may call /mcp, comma-separated", Parsers.origins());
+    public static final Setting<Integer> HTTP_CALLS_PER_MINUTE = Setting.withDefault("SMS_HTTP_CALLS_PER_MINUTE", "60",
+            "tool calls per minute over HTTP, 1-100000", Parsers.wholeNumber(1, 100_000));
+
     /** The settings that choose Twilio: with none of them set, the server is a sandbox. */
     public static final List<Setting<?>> TWILIO = List.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY, API_SECRET, PHONE_NUMBER,
             MESSAGING_SERVICE_SID, API_BASE_URL);
@@ -86,7 +94,7 @@ public final class SettingsCatalogue {
     public static final List<Setting<?>> ALL = Stream.concat(TWILIO.stream(), Stream.of(DEFAULT_REGION,
             STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
             REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS, HTTP_ADDRESS,
-            PUBLIC_URL)).toList();
+            PUBLIC_URL, HTTP_TOKEN, HTTP_ALLOWED_ORIGINS, HTTP_CALLS_PER_MINUTE)).toList();
 
     private SettingsCatalogue() {}
 }

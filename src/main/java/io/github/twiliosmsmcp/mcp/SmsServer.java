@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MCP server over stdio for clients of the 2025 protocol versions, which open a session with
+ * The MCP server for clients of the 2025 protocol versions, which open a session with
  * {@code initialize}: every tool, each behind one boundary that turns surprises into answers.
  * {@link StatelessSmsServer} serves the same tools, with the same boundary, to 2026-07-28 clients.
  */
@@ -58,6 +58,12 @@ public final class SmsServer {
     public static McpSyncServer start(App app, Mode mode, Clock clock, String version, ObjectMapper json,
             InputStream in, OutputStream out) {
         McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
+        return serve(McpServer.sync(new LineTransport(mapper, in, out)), app, mode, clock, version, mapper);
+    }
+
+    /** Builds the server of {@code mode}'s tools on {@code server}, a transport's specification. */
+    static McpSyncServer serve(McpServer.SyncSpecification<?> server, App app, Mode mode, Clock clock,
+            String version, McpJsonMapper mapper) {
         List<SyncToolSpecification> specifications = tools(app, clock, mode).stream()
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(tool.definition(mapper))
@@ -65,8 +71,7 @@ public final class SmsServer {
                                 progress(exchange, request.progressToken())))
                         .build())
                 .toList();
-        return McpServer.sync(new LineTransport(mapper, in, out))
-                .serverInfo(NAME, version)
+        return server.serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
                 .jsonMapper(mapper)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())

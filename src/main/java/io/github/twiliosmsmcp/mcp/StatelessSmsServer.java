@@ -27,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The MCP server over stdio for 2026-07-28 clients, which open no session: each request carries the
+ * The MCP server for 2026-07-28 clients, which open no session: each request carries the
  * protocol version and the client's capabilities in its {@code _meta}, and {@code server/discover}
  * says what this server offers. The tools, their definitions and their answers are the very ones
  * {@link SmsServer} serves to 2025 clients; only the wire types differ, converted through JSON.
@@ -42,6 +42,11 @@ public final class StatelessSmsServer {
     public static void start(App app, Mode mode, Clock clock, String version, ObjectMapper json, InputStream in,
             OutputStream out) {
         McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
+        new StdioMcpTransport(server(app, mode, clock, version, mapper), mapper, in, out).start().subscribe();
+    }
+
+    /** The server of {@code mode}'s tools, for any transport. */
+    static McpServer server(App app, Mode mode, Clock clock, String version, McpJsonMapper mapper) {
         Map<String, McpSyncTool> byName = new LinkedHashMap<>();
         for (SmsTool tool : SmsServer.tools(app, clock, mode)) {
             Tool definition = mapper.convertValue(tool.definition(mapper), Tool.class);
@@ -59,14 +64,13 @@ public final class StatelessSmsServer {
                 return byName.get(name);
             }
         };
-        McpServer server = McpServer.builder()
+        return McpServer.builder()
                 .serverInfo(Implementation.builder(SmsServer.NAME, version).build())
                 .instructions(SmsServer.INSTRUCTIONS)
                 .jsonMapper(mapper)
                 // As for 2025 clients, each tool checks its own arguments (see NoSchemaValidator).
                 .feature(ToolsFeature.ofSync(repository, mapper, NoSchemaValidator.INSTANCE, 0, CacheScope.PRIVATE))
                 .build();
-        new StdioMcpTransport(server, mapper, in, out).start().subscribe();
     }
 
     private static McpSyncResponse<CallToolOutcome> answer(McpJsonMapper mapper, SmsTool tool,

@@ -1,5 +1,9 @@
 package io.github.twiliosmsmcp.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.twiliosmsmcp.access.CallRate;
+import io.github.twiliosmsmcp.access.HttpToken;
+import io.github.twiliosmsmcp.access.HttpTokens;
 import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.common.StoppableSleeper;
@@ -10,6 +14,8 @@ import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import io.github.twiliosmsmcp.config.WebhookPaths;
 import io.github.twiliosmsmcp.delivery.SendJournal;
+import io.github.twiliosmsmcp.mcp.SmsHttpServlets;
+import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.twilio.WebhookSignature;
 import java.net.URI;
 import java.time.Clock;
@@ -48,6 +54,10 @@ public final class Service {
         HttpAddress address = SettingsCatalogue.HTTP_ADDRESS.readOrDefault(environment, null, problems);
         Optional<URI> publicUrl = SettingsCatalogue.PUBLIC_URL.read(environment, null, problems);
         Clock clock = Clock.systemUTC();
+        Optional<String> token = SettingsCatalogue.HTTP_TOKEN.read(environment, null, problems);
+        List<String> allowedOrigins = SettingsCatalogue.HTTP_ALLOWED_ORIGINS.read(environment, null, problems)
+                .orElse(List.of());
+        int callsPerMinute = SettingsCatalogue.HTTP_CALLS_PER_MINUTE.readOrDefault(environment, null, problems);
         ServiceMetrics metrics = new ServiceMetrics();
         App app = new App(environment, "twilio-sms-mcp/" + version, clock, new StoppableSleeper(), metrics);
         String account;
@@ -57,7 +67,11 @@ public final class Service {
             if (!problems.isEmpty()) {
                 return 1;
             }
-            return serve(app, metrics, account, address, publicUrl, signature(environment), clock, version);
+            HttpToken httpToken = HttpTokens.resolve(token, app.tokenDigests().get(), account,
+                    SettingsCatalogue.HTTP_TOKEN.name(), System.err);
+            McpEndpoint mcp = mcpEndpoint(app, Settings.mode(environment), clock, version,
+                    new McpGate(httpToken, allowedOrigins), new CallRate(callsPerMinute, clock));
+            return serve(app, metrics, account, address, publicUrl, signature(environment), clock, version, mcp);
         } catch (NotConfigured e) {
             problems.addAll(e.problems());
             problems.forEach(LOG::error);
@@ -80,8 +94,18 @@ public final class Service {
         return token.map(WebhookSignature::new);
     }
 
-    private static int serve(App app, ServiceMetrics metrics, String account, HttpAddress address, Optional<URI> publicUrl,
-            Optional<WebhookSignature> signature, Clock clock, String version) throws Exception {
+    /** MCP over HTTP on the same core as the webhooks, for clients of both protocol eras. */
+    private static McpEndpoint mcpEndpoint(App app, Mode mode, Clock clock, String version, McpGate gate,
+            CallRate rate) {
+        ObjectMapper json = new ObjectMapper();
+        return new McpEndpoint(gate, rate, json,
+                SmsHttpServlets.sessions(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES),
+                SmsHttpServlets.stateless(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES));
+    }
+
+    private static int serve(App app, ServiceMetrics metrics, String account, HttpAddress address,
+            Optional<URI> publicUrl, Optional<WebhookSignature> signature, Clock clock, String version,
+            McpEndpoint mcp) throws Exception {
         if (publicUrl.isEmpty()) {
             LOG.warn("SMS_PUBLIC_URL is not set: the webhooks answer 503 until it names the https base URL Twilio"
                     + " calls this service at");
@@ -101,6 +125,10 @@ public final class Service {
         context.addServlet(new ServletHolder(new HealthServlet(app.presence().get(), account, publicUrl.isPresent(),
                 beacon)), "/healthz");
         context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
+        ServletHolder mcpHolder = new ServletHolder(mcp);
+        // Answers with progress stream as server-sent events, which the SDK servlets write asynchronously.
+        mcpHolder.setAsyncSupported(true);
+        context.addServlet(mcpHolder, McpEndpoint.PATH);
 
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -116,9 +144,9 @@ public final class Service {
         beacon.start();
         held.start();
         server.start();
-        LOG.info("twilio-sms-mcp {} serving on http://{}:{} for {}; webhooks at {}{} and {}{}", version,
+        LOG.info("twilio-sms-mcp {} serving on http://{}:{} for {}; webhooks at {}{} and {}{}; MCP at {}", version,
                 address.host(), connector.getLocalPort(), account, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"),
-                INBOUND, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"), STATUS);
+                INBOUND, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"), STATUS, McpEndpoint.PATH);
         server.join();
         return 0;
     }

@@ -42,10 +42,11 @@ final class WebhookGate {
         if (!isForm(contentType)) {
             return new Verdict.Rejected(415, "content_type", "the body is " + (contentType == null ? "of no declared type" : contentType) + ", not " + FORM);
         }
-        byte[] bytes = contentLength > MAX_BODY_BYTES ? null : body.readNBytes(MAX_BODY_BYTES + 1);
-        if (bytes == null || bytes.length > MAX_BODY_BYTES) {
+        Optional<byte[]> read = BoundedBody.read(contentLength, body, MAX_BODY_BYTES);
+        if (read.isEmpty()) {
             return new Verdict.Rejected(413, "too_large", "the body is over " + MAX_BODY_BYTES + " bytes");
         }
+        byte[] bytes = read.get();
         if (signature.isEmpty()) {
             return new Verdict.Rejected(403, "no_auth_token", "TWILIO_AUTH_TOKEN is not set: Twilio signs webhooks with"
                     + " the auth token, even when the server sends with an API key");

@@ -111,6 +111,13 @@ final class Migrations {
                         beat_at INTEGER NOT NULL,
                         public_url TEXT,
                         last_webhook_at INTEGER
+                    )"""),
+            // 6: the digest of the token serve generated for MCP over HTTP, never the token itself.
+            List.of("""
+                    CREATE TABLE http_token (
+                        account TEXT PRIMARY KEY,
+                        sha256 TEXT NOT NULL,
+                        created_at INTEGER NOT NULL
                     )"""));
 
     private Migrations() {}

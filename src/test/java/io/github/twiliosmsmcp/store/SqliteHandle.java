@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.store;
 
+import io.github.twiliosmsmcp.access.TokenDigests;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.inbox.Inbox;
@@ -28,6 +29,11 @@ record SqliteHandle(Database database) implements StoreContract.Handle {
     @Override
     public ServicePresence presence() {
         return new SqliteServicePresence(database);
+    }
+
+    @Override
+    public TokenDigests tokenDigests() {
+        return new SqliteTokenDigests(database);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.store;
 
+import io.github.twiliosmsmcp.access.TokenDigests;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.inbox.Inbox;
 import io.github.twiliosmsmcp.inbox.ServicePresence;
@@ -32,6 +33,8 @@ public abstract class StoreContract {
         Inbox inbox(String account);
 
         ServicePresence presence();
+
+        TokenDigests tokenDigests();
 
         @Override
         void close();
