@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import org.slf4j.Logger;
+import org.sqlite.JDBC;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -153,7 +154,8 @@ public final class Database implements SqlStore {
         }
         Connection c = null;
         try {
-            c = DriverManager.getConnection(location.jdbcUrl());
+            // Not through DriverManager: it would load every driver the jar registers, PostgreSQL's too.
+            c = JDBC.createConnection(location.jdbcUrl(), new Properties());
             try (Statement s = c.createStatement()) {
                 // The timeout comes first: switching to WAL may itself wait for another process.
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());

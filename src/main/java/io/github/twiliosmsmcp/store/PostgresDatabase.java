@@ -35,10 +35,10 @@ public final class PostgresDatabase implements SqlStore {
     static final Duration INTENT_LEASE = Duration.ofSeconds(30);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final int POOL_SIZE = 8;
-    /** A deadlock or a serialization failure rolls back work that will succeed when run again. */
     private static final int ATTEMPTS = 3;
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
+    private static final String CONNECTION_EXCEPTION = "08";
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDatabase.class);
 
@@ -116,12 +116,16 @@ public final class PostgresDatabase implements SqlStore {
 
     private <T> T inTransaction(boolean readOnly, Work<T> work) throws StoreUnavailable {
         for (int attempt = 1; ; attempt++) {
+            boolean working = false;
+            boolean committing = false;
             try (Connection c = connection()) {
+                working = true;
                 try {
                     if (readOnly) {
                         Rows.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                     }
                     T result = work.run(c);
+                    committing = true;
                     c.commit();
                     return result;
                 } catch (Throwable e) {
@@ -129,7 +133,7 @@ public final class PostgresDatabase implements SqlStore {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && isWorthAnotherTry(e)) {
+                if (attempt < ATTEMPTS && isWorthAnotherTry(e, working && !committing)) {
                     LOG.debug("transaction rolled back ({}); running it again", e.getSQLState());
                     continue;
                 }
@@ -138,8 +142,16 @@ public final class PostgresDatabase implements SqlStore {
         }
     }
 
-    private static boolean isWorthAnotherTry(SQLException e) {
-        return SERIALIZATION_FAILURE.equals(e.getSQLState()) || DEADLOCK_DETECTED.equals(e.getSQLState());
+    /**
+     * A deadlock or serialization failure rolled the work back, and so did a connection that broke
+     * while the work ran (one the pool held while the server restarted: the pool drops it, the next
+     * try gets a new one). A commit that broke may have happened, so it is not run again; and when
+     * no connection could be had at all, the pool has already waited its time.
+     */
+    private static boolean isWorthAnotherTry(SQLException e, boolean brokeBeforeTheCommit) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.equals(SERIALIZATION_FAILURE) || state.equals(DEADLOCK_DETECTED)
+                || (brokeBeforeTheCommit && state.startsWith(CONNECTION_EXCEPTION));
     }
 
     private Connection connection() throws SQLException, StoreUnavailable {
@@ -161,6 +173,7 @@ public final class PostgresDatabase implements SqlStore {
         if (pool == null) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(location.jdbcUrl());
+            config.setDriverClassName("org.postgresql.Driver");
             location.user().ifPresent(config::setUsername);
             location.password().ifPresent(config::setPassword);
             config.setAutoCommit(false);
@@ -206,7 +219,7 @@ public final class PostgresDatabase implements SqlStore {
             cause = deeper;
         }
         String state = cause.getSQLState() == null ? "" : cause.getSQLState();
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03") || cause != e) {
+        if (state.startsWith(CONNECTION_EXCEPTION) || state.equals("57P01") || state.equals("57P03") || cause != e) {
             return "the PostgreSQL server cannot be reached (" + cause.getMessage() + ")";
         }
         return "PostgreSQL reported: " + cause.getMessage();
