@@ -23,10 +23,12 @@ import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sandbox.SandboxGateway;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.store.Database;
-import io.github.twiliosmsmcp.store.SqliteInbox;
-import io.github.twiliosmsmcp.store.SqliteSendJournal;
-import io.github.twiliosmsmcp.store.SqliteServicePresence;
-import io.github.twiliosmsmcp.store.SqliteTokenDigests;
+import io.github.twiliosmsmcp.store.PostgresDatabase;
+import io.github.twiliosmsmcp.store.SqlInbox;
+import io.github.twiliosmsmcp.store.SqlSendJournal;
+import io.github.twiliosmsmcp.store.SqlServicePresence;
+import io.github.twiliosmsmcp.store.SqlStore;
+import io.github.twiliosmsmcp.store.SqlTokenDigests;
 import io.github.twiliosmsmcp.twilio.TwilioGateway;
 import java.time.Clock;
 import java.util.List;
@@ -160,19 +162,22 @@ public final class App {
         DatabaseLocation location = settings.sandbox() && !environment.isSet(Settings.DATABASE)
                 ? DatabaseLocation.memory()
                 : DatabaseLocation.resolve(environment);
-        Database database = new Database(location, clock, settings.retention());
+        // By the URL's scheme; the PostgreSQL driver and pool load only when that branch runs.
+        SqlStore database = location.isPostgres()
+                ? new PostgresDatabase(location, clock, settings.retention())
+                : new Database(location, clock, settings.retention());
         String account = settings.twilio().map(TwilioAccount::accountSid).orElse("sandbox");
-        Inbox inbox = new SqliteInbox(database, account);
-        SendJournal journal = new SqliteSendJournal(database);
+        Inbox inbox = new SqlInbox(database, account);
+        SendJournal journal = new SqlSendJournal(database);
         SendService sender = new SendService(gateway, senders, settings.phoneNumbers(),
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
                 journal, new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 account, settings.statusCallback(), clock, sleeper, telemetry);
         LOG.info("{}message store: {}", Trace.tag(), location.describe());
-        ServicePresence presence = new SqliteServicePresence(database);
+        ServicePresence presence = new SqlServicePresence(database);
         return new Core(settings, account, sender,
                 new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),
                 new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
-                        settings.retention()), inbox, journal, presence, new SqliteTokenDigests(database));
+                        settings.retention()), inbox, journal, presence, new SqlTokenDigests(database));
     }
 }

@@ -29,6 +29,20 @@ final class Parsers {
     }
 
     /** A Twilio identifier: its two-letter prefix and 32 hexadecimal characters. */
+    /** A file path or URL, checked here only when it is a PostgreSQL URL: a file is checked when it is opened. */
+    static Parser<String> database() {
+        return (text, numbers) -> {
+            if (DatabaseLocation.isPostgresUrl(text)) {
+                try {
+                    DatabaseLocation.postgres(text, Optional.empty());
+                } catch (IllegalArgumentException e) {
+                    throw Invalid.because(e.getMessage());
+                }
+            }
+            return text;
+        };
+    }
+
     static Parser<String> sid(String prefix) {
         Pattern form = Pattern.compile(prefix + "[0-9a-fA-F]{32}");
         return (text, numbers) -> {

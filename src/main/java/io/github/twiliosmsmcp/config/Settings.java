@@ -43,6 +43,7 @@ public record Settings(
     public static final String STATUS_WAIT_SECONDS = "SMS_STATUS_WAIT_SECONDS";
     public static final String MAX_SEGMENTS = "SMS_MAX_SEGMENTS";
     public static final String DATABASE = "SMS_DATABASE";
+    public static final String DATABASE_PASSWORD = "SMS_DATABASE_PASSWORD";
     public static final String DEDUPE_WINDOW = "SMS_DEDUPE_WINDOW";
     public static final String RETENTION_DAYS = "SMS_RETENTION_DAYS";
 
@@ -91,6 +92,8 @@ public record Settings(
         int maxSegments = SettingsCatalogue.MAX_SEGMENTS.readOrDefault(env, numbers, problems);
         Duration dedupeWindow = SettingsCatalogue.DEDUPE_WINDOW.readOrDefault(env, numbers, problems);
         Duration retention = Duration.ofDays(SettingsCatalogue.RETENTION_DAYS.readOrDefault(env, numbers, problems));
+        // Only checked here: the store reads the location itself when it is first used.
+        SettingsCatalogue.DATABASE.read(env, numbers, problems);
         Policy policy = readPolicy(env, numbers, isSandbox(env), problems);
 
         Optional<TwilioAccount> twilio = isSandbox(env) ? Optional.empty() : readTwilio(env, numbers, problems);

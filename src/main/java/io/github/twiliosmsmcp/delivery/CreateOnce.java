@@ -55,6 +55,9 @@ final class CreateOnce {
         Instant start = clock.instant();
         int rateLimited = 0;
         while (true) {
+            if (rateLimited > 0) {
+                renew(id);
+            }
             try {
                 MessageRecord created = gateway.create(draft.message(), CREATE_TIMEOUT);
                 accepted(id, created);
@@ -91,6 +94,18 @@ final class CreateOnce {
         } catch (StoreUnavailable e) {
             LOG.error("{}message {} was sent but could not be recorded in {}: {}", Trace.tag(), created.sid(), e.location(),
                     e.getMessage());
+        }
+    }
+
+    /**
+     * A renewal that fails leaves the lease to run out: another process may then reconcile the
+     * intent against the provider's list, which never sends it again, so the create goes on.
+     */
+    private void renew(long id) {
+        try {
+            journal.renew(id);
+        } catch (StoreUnavailable e) {
+            LOG.warn("the lease of send {} could not be renewed in {}: {}", id, e.location(), e.getMessage());
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * An earlier send as the journal remembers it; {@code body} is empty once retention purged it, and
- * {@code provider} names the provider it went to.
+ * {@code provider} names the provider it went to. {@code leaseEnds}, for a pending send in a store
+ * that several machines share, is when its writer counts as gone unless it renews the lease.
  */
 public record PastSend(
         long id,
@@ -23,7 +24,8 @@ public record PastSend(
         Instant at,
         Optional<String> idempotencyKey,
         String messageKey,
-        SendIntent.Owner owner) {
+        SendIntent.Owner owner,
+        Optional<Instant> leaseEnds) {
 
     /**
      * {@code message} as this send's record tells it: with the recorded status and error code when

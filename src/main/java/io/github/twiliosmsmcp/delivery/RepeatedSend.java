@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a send that repeats an earlier one. A message Twilio has is reported with its current
- * status; one whose fate is open (its process died mid-call, or the answer never came) is first
- * looked for in Twilio's message list, and what is found is recorded. Nothing that may have gone
- * out is ever sent again.
+ * status; one whose fate is open (its process died mid-call or its lease ran out, or the answer
+ * never came) is first looked for in Twilio's message list, and what is found is recorded. Nothing
+ * that may have gone out is ever sent again.
  */
 final class RepeatedSend {
     private static final Logger LOG = LoggerFactory.getLogger(RepeatedSend.class);
@@ -54,8 +54,11 @@ final class RepeatedSend {
         };
     }
 
+    /** A writer on another machine is alive while it renews its lease; one on this machine while its process runs. */
     private boolean stillRunning(PastSend earlier) {
-        return !earlier.owner().isGone() && earlier.at().plus(ABANDONED_AFTER).isAfter(clock.instant());
+        Instant now = clock.instant();
+        return !earlier.owner().isGone()
+                && earlier.leaseEnds().orElse(earlier.at().plus(ABANDONED_AFTER)).isAfter(now);
     }
 
     /** The earlier message as Twilio reports it now, or as the journal last saw it. */

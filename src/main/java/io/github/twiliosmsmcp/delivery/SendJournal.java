@@ -35,6 +35,12 @@ public interface SendJournal {
         Decision decide(Facts facts);
     }
 
+    /**
+     * The writer of pending intent {@code id} is still sending it: where intents are leased (a store
+     * shared by several machines), its lease starts again, so no other process reconciles it yet.
+     */
+    void renew(long id) throws StoreUnavailable;
+
     /** The provider said the recipient opted out ({@code source} says how): later sends to them are refused locally. */
     void recipientOptedOut(String account, String number, Instant at, String source) throws StoreUnavailable;
 

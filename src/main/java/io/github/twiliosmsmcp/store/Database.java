@@ -3,7 +3,6 @@ package io.github.twiliosmsmcp.store;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.config.SettingsCatalogue;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import org.slf4j.Logger;
+import org.sqlite.JDBC;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,16 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>A failed open is not remembered: the next use tries again, so a person can fix the file or
  * its folder without restarting the client.
  *
- * <p>Message bodies older than the retention are forgotten at the open and then by the first write
- * transaction at least {@link #PURGE_EVERY} after the last purge, inside that transaction. On use
- * rather than on a timer: a timer thread would need its own lifecycle and would take the write lock
- * at moments no caller chose; a server that writes nothing adds nothing to forget, and the
- * injected clock is all a test needs.
+ * <p>Message bodies older than the retention are forgotten as {@link Retention} says.
  */
-public final class Database implements Closeable {
+public final class Database implements SqlStore {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(SettingsCatalogue.RETENTION_DAYS.defaultValue());
-
-    static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private static final long WAL_RETRY_MILLIS = 20;
 
@@ -62,53 +56,51 @@ public final class Database implements Closeable {
 
     private final DatabaseLocation location;
     private final Clock clock;
-    private final Duration retention;
+    private final Retention retention;
     private Connection connection;
     private boolean closed;
-    private Instant nextPurge = Instant.MIN;
 
     public Database(DatabaseLocation location, Clock clock, Duration retention) {
         this.location = Objects.requireNonNull(location, "location");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.retention = Objects.requireNonNull(retention, "retention");
-        if (retention.isNegative()) {
-            throw new IllegalArgumentException("retention must not be negative: " + retention);
-        }
+        this.retention = new Retention(clock, retention);
     }
 
+    @Override
     public DatabaseLocation location() {
         return location;
-    }
-
-    /**
-     * A unit of database work. It runs inside a transaction that the database starts and ends, so
-     * it must neither manage transactions nor call {@link #read} or {@link #write} itself.
-     */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
     }
 
     /**
      * Runs {@code work} in one write transaction. BEGIN IMMEDIATE takes the write lock before the
      * first read, so two processes that check-then-insert (a claim) run one after the other.
      */
+    @Override
     public synchronized <T> T write(Work<T> work) throws StoreUnavailable {
-        Instant now = clock.instant();
-        if (connection == null || now.isBefore(nextPurge)) {
-            return inTransaction("BEGIN IMMEDIATE", work);
-        }
-        T result = inTransaction("BEGIN IMMEDIATE", c -> {
-            purge(c);
-            return work.run(c);
-        });
-        nextPurge = now.plus(PURGE_EVERY);
-        return result;
+        return inTransaction("BEGIN IMMEDIATE", retention.purgingWhenDue(work));
     }
 
-    /** Runs {@code work} in one read transaction, so that it sees one consistent state. */
+    /** Every write transaction already holds the file's write lock, claims of every account included. */
+    @Override
+    public <T> T claim(String account, Work<T> work) throws StoreUnavailable {
+        return write(work);
+    }
+
+    @Override
     public synchronized <T> T read(Work<T> work) throws StoreUnavailable {
         return inTransaction("BEGIN", work);
+    }
+
+    /** BEGIN IMMEDIATE holds the write lock of the whole file. */
+    @Override
+    public String lockingTheRow() {
+        return "";
+    }
+
+    /** A SQLite file is shared by the processes of one machine only: the process table tells who is gone. */
+    @Override
+    public Optional<Duration> intentLease() {
+        return Optional.empty();
     }
 
     @Override
@@ -117,24 +109,24 @@ public final class Database implements Closeable {
         discardConnection();
     }
 
-    /** Now, in epoch milliseconds, as every timestamp column stores it. */
-    long nowMillis() {
+    @Override
+    public long nowMillis() {
         return clock.millis();
     }
 
-    /** Bodies of messages from before this instant are not kept. */
-    Instant retentionCutoff() {
-        return clock.instant().minus(retention);
+    @Override
+    public Instant retentionCutoff() {
+        return retention.cutoff();
     }
 
     private <T> T inTransaction(String begin, Work<T> work) throws StoreUnavailable {
         Connection c = connection();
         try {
-            execute(c, begin);
+            Rows.execute(c, begin);
             T result;
             try {
                 result = work.run(c);
-                execute(c, "COMMIT");
+                Rows.execute(c, "COMMIT");
             } catch (Throwable e) {
                 rollback(c, e);
                 throw e;
@@ -162,7 +154,8 @@ public final class Database implements Closeable {
         }
         Connection c = null;
         try {
-            c = DriverManager.getConnection(location.jdbcUrl());
+            // Not through DriverManager: it would load every driver the jar registers, PostgreSQL's too.
+            c = JDBC.createConnection(location.jdbcUrl(), new Properties());
             try (Statement s = c.createStatement()) {
                 // The timeout comes first: switching to WAL may itself wait for another process.
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
@@ -172,9 +165,7 @@ public final class Database implements Closeable {
                 }
             }
             Migrations.apply(c, location);
-            Instant now = clock.instant();
-            purge(c);
-            nextPurge = now.plus(PURGE_EVERY);
+            retention.purge(c);
             log.info("Message database: {}", location.describe());
             return c;
         } catch (SQLException e) {
@@ -259,19 +250,6 @@ public final class Database implements Closeable {
         return "the system refused it";
     }
 
-    /** Forgets the text of messages older than the retention; the rows stay, so send-once still holds. */
-    private void purge(Connection c) throws SQLException {
-        long cutoff = retentionCutoff().toEpochMilli();
-        for (String sql : new String[] {
-                "UPDATE sends SET body = NULL WHERE body IS NOT NULL AND created_at < ?",
-                "UPDATE inbound SET body = NULL, media_urls = '' WHERE (body IS NOT NULL OR media_urls <> '') AND received_at < ?"}) {
-            try (var update = c.prepareStatement(sql)) {
-                update.setLong(1, cutoff);
-                update.executeUpdate();
-            }
-        }
-    }
-
     private StoreUnavailable unavailable(SQLException e) {
         int code = e.getErrorCode() & 0xff;
         if (isFileProblem(code)) {
@@ -303,16 +281,10 @@ public final class Database implements Closeable {
         };
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
     private static void rollback(Connection c, Throwable failure) {
         try {
             if (!c.isClosed()) {
-                execute(c, "ROLLBACK");
+                Rows.execute(c, "ROLLBACK");
             }
         } catch (SQLException e) {
             // SQLite may already have rolled back on its own (after SQLITE_FULL, for one).

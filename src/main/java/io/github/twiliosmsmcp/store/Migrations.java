@@ -133,7 +133,7 @@ final class Migrations {
      * create the tables.
      */
     static void apply(Connection c, DatabaseLocation location) throws SQLException, StoreUnavailable {
-        refuseNewer(version(c), location);
+        refuseNewer(version(c), latest(), location);
         for (int target = 1; target <= latest(); target++) {
             if (version(c) >= target) {
                 continue;
@@ -167,10 +167,10 @@ final class Migrations {
     }
 
     // Writing with an older schema could undo what a newer version relies on.
-    private static void refuseNewer(int version, DatabaseLocation location) throws StoreUnavailable {
-        if (version > latest()) {
+    static void refuseNewer(int version, int latest, DatabaseLocation location) throws StoreUnavailable {
+        if (version > latest) {
             throw new StoreUnavailable(location.describe(), "it was written by a newer version of twilio-sms-mcp (schema "
-                    + version + "; this version knows up to " + latest() + "); update the server", null);
+                    + version + "; this version knows up to " + latest + "); update the server", null);
         }
     }
 }

@@ -1,13 +1,18 @@
 package io.github.twiliosmsmcp.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reading rows: every row of a query, and nullable columns, which JDBC otherwise turns into zeros. */
+/**
+ * Reading rows: every row of a query, and nullable columns, which JDBC otherwise turns into zeros;
+ * and running a statement that has no parameters.
+ */
 final class Rows {
     private Rows() {}
 
@@ -15,6 +20,12 @@ final class Rows {
     @FunctionalInterface
     interface Reader<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     static <T> List<T> all(PreparedStatement select, Reader<T> reader) throws SQLException {

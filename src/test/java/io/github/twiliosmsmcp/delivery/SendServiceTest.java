@@ -28,7 +28,7 @@ import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
-import io.github.twiliosmsmcp.store.SqliteSendJournal;
+import io.github.twiliosmsmcp.store.SqlSendJournal;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
 import java.net.URI;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ class SendServiceTest {
                 "SMS_MAX_PER_RECIPIENT_PER_HOUR", "1000", "SMS_MAX_PER_HOUR", "1000", "SMS_MAX_PER_DAY", "1000")));
         return new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid) parser.parse("+16502530000")).number()),
                 Optional.empty()), parser, new SendLimits(STATUS_WAIT, 10, Duration.ofMinutes(10)),
-                new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1",
+                new SqlSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1",
                 statusCallback, clock, waits, Telemetry.NONE);
     }
 
@@ -174,7 +174,7 @@ class SendServiceTest {
         assertEquals(error, report.errorCode());
         assertFalse(Duration.between(start, clock.instant()).compareTo(STATUS_WAIT) > 0,
                 "the wait ends by SMS_STATUS_WAIT_SECONDS: " + Duration.between(start, clock.instant()));
-        PastSend recorded = new SqliteSendJournal(database).byMessageId("AC1", report.sid().orElseThrow()).orElseThrow();
+        PastSend recorded = new SqlSendJournal(database).byMessageId("AC1", report.sid().orElseThrow()).orElseThrow();
         assertEquals(Optional.of(statuses.get(statuses.size() - 1)), recorded.status(), "the journal knows the last status");
     }
 
@@ -217,7 +217,7 @@ class SendServiceTest {
     /** What the webhook service records for the first message the fake gateway accepted. */
     private void statusCallback(MessageStatus status) {
         try {
-            new SqliteSendJournal(database).reported("AC1", "SM" + String.format("%032x", 1), status, Optional.empty());
+            new SqlSendJournal(database).reported("AC1", "SM" + String.format("%032x", 1), status, Optional.empty());
         } catch (StoreUnavailable e) {
             throw new AssertionError(e);
         }

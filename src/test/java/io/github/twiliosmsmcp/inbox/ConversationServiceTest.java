@@ -14,9 +14,9 @@ import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
-import io.github.twiliosmsmcp.store.SqliteInbox;
-import io.github.twiliosmsmcp.store.SqliteSendJournal;
-import io.github.twiliosmsmcp.store.SqliteServicePresence;
+import io.github.twiliosmsmcp.store.SqlInbox;
+import io.github.twiliosmsmcp.store.SqlSendJournal;
+import io.github.twiliosmsmcp.store.SqlServicePresence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,10 +44,10 @@ class ConversationServiceTest {
     void wire() {
         gateway = new FakeGateway(clock);
         database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock, Duration.ofDays(90));
-        SqliteInbox inbox = new SqliteInbox(database, "AC1");
-        conversations = new ConversationService(gateway, List.of(number(OURS)), inbox, new SqliteSendJournal(database),
+        SqlInbox inbox = new SqlInbox(database, "AC1");
+        conversations = new ConversationService(gateway, List.of(number(OURS)), inbox, new SqlSendJournal(database),
                 "AC1", clock, Duration.ofDays(90));
-        receiver = new ReceiveService(gateway, List.of(number(OURS)), inbox, new SqliteServicePresence(database), "AC1",
+        receiver = new ReceiveService(gateway, List.of(number(OURS)), inbox, new SqlServicePresence(database), "AC1",
                 clock, duration -> true, Telemetry.NONE);
     }
 

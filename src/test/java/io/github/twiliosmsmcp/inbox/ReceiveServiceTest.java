@@ -14,8 +14,8 @@ import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
-import io.github.twiliosmsmcp.store.SqliteInbox;
-import io.github.twiliosmsmcp.store.SqliteServicePresence;
+import io.github.twiliosmsmcp.store.SqlInbox;
+import io.github.twiliosmsmcp.store.SqlServicePresence;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import java.nio.file.Path;
@@ -53,8 +53,8 @@ class ReceiveServiceTest {
     void wire() {
         gateway = new FakeGateway(clock);
         database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock, Duration.ofDays(90));
-        service = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"),
-                new SqliteServicePresence(database), "AC1", clock, sleeper, Telemetry.NONE);
+        service = new ReceiveService(gateway, List.of(number(OURS)), new SqlInbox(database, "AC1"),
+                new SqlServicePresence(database), "AC1", clock, sleeper, Telemetry.NONE);
     }
 
     @AfterEach
@@ -115,7 +115,7 @@ class ReceiveServiceTest {
     /** The webhook service of the account beats at {@code at}. */
     private void serviceBeat(Instant at) {
         try {
-            new SqliteServicePresence(database).beat("AC1", new ServicePresence.Beat(at, Optional.empty(), Optional.empty()));
+            new SqlServicePresence(database).beat("AC1", new ServicePresence.Beat(at, Optional.empty(), Optional.empty()));
         } catch (StoreUnavailable e) {
             throw new AssertionError(e);
         }
@@ -125,7 +125,7 @@ class ReceiveServiceTest {
     private Runnable webhook(String from, String to, String body) {
         return () -> {
             try {
-                new SqliteInbox(database, "AC1").remember(List.of(MessageRecord.builder(
+                new SqlInbox(database, "AC1").remember(List.of(MessageRecord.builder(
                                 "SM" + String.format("%032x", body.hashCode() & 0xffffff), MessageRecord.Direction.INBOUND,
                                 MessageStatus.RECEIVED).from(from).to(to).body(body).dateSent(clock.instant())
                         .segments(Optional.of(1)).build()), ConsentReplies::changeFor);
@@ -185,8 +185,8 @@ class ReceiveServiceTest {
 
     @Test
     void aServerThatIsStoppingEndsTheWaitAtOnce() {
-        ReceiveService stopping = new ReceiveService(gateway, List.of(number(OURS)), new SqliteInbox(database, "AC1"),
-                new SqliteServicePresence(database), "AC1", clock, duration -> false, Telemetry.NONE);
+        ReceiveService stopping = new ReceiveService(gateway, List.of(number(OURS)), new SqlInbox(database, "AC1"),
+                new SqlServicePresence(database), "AC1", clock, duration -> false, Telemetry.NONE);
 
         ReceiveReport report = stopping.receive(new ReceiveQuery(Optional.of(number(PERSON)), Optional.empty(),
                 clock.instant().minus(Duration.ofDays(1)), 20, true, Duration.ofSeconds(45)), Progress.NONE);

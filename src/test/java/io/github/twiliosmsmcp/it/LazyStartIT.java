@@ -81,7 +81,7 @@ class LazyStartIT {
     }
 
     /** Class names from lines such as "[0.081s][info][class,load] a.b.C source: jrt:/java.base". */
-    private static List<String> loaded(Path classLog) throws IOException {
+    static List<String> loaded(Path classLog) throws IOException {
         return Files.readAllLines(classLog).stream()
                 .filter(line -> line.contains("[class,load]"))
                 .map(line -> line.substring(line.indexOf("[class,load]") + "[class,load]".length()).trim().split(" ")[0])

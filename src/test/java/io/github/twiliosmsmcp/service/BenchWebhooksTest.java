@@ -10,7 +10,7 @@ import io.github.twiliosmsmcp.config.SettingsCatalogue;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import io.github.twiliosmsmcp.store.Database;
-import io.github.twiliosmsmcp.store.SqliteInbox;
+import io.github.twiliosmsmcp.store.SqlInbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class BenchWebhooksTest {
                 Database.DEFAULT_RETENTION);
         try {
             String sid = "SM" + "0".repeat(31) + "7";
-            new SqliteInbox(database, "AC" + "0".repeat(32)).remember(List.of(MessageRecord.builder(sid,
+            new SqlInbox(database, "AC" + "0".repeat(32)).remember(List.of(MessageRecord.builder(sid,
                     MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED).from("+14155550101").to("+14155550100")
                     .body("hello").build()), message -> Optional.empty());
             List<String> found = database.read(c -> {

@@ -29,9 +29,9 @@ import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sms.FakeGateway;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
-import io.github.twiliosmsmcp.store.SqliteInbox;
-import io.github.twiliosmsmcp.store.SqliteSendJournal;
-import io.github.twiliosmsmcp.store.SqliteServicePresence;
+import io.github.twiliosmsmcp.store.SqlInbox;
+import io.github.twiliosmsmcp.store.SqlSendJournal;
+import io.github.twiliosmsmcp.store.SqlServicePresence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,13 +142,13 @@ class CoreTelemetryTest {
         Settings settings = Settings.load(new Environment(Map.of("SMS_QUIET_HOURS", "off")));
         return new SendService(new MeasuredGateway(gateway, metrics), new Senders(List.of(number(OURS)),
                 Optional.empty()), parser, new SendLimits(Duration.ofSeconds(20), 10, Duration.ofMinutes(10)),
-                new SqliteSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
+                new SqlSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 "AC1", Optional.empty(), clock, this::advance, metrics);
     }
 
     private ReceiveService receiver() {
         return new ReceiveService(new MeasuredGateway(gateway, metrics), List.of(number(OURS)),
-                new SqliteInbox(database, "AC1"), new SqliteServicePresence(database), "AC1", clock, this::advance,
+                new SqlInbox(database, "AC1"), new SqlServicePresence(database), "AC1", clock, this::advance,
                 metrics);
     }
 

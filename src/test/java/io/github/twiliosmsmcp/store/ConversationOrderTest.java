@@ -75,7 +75,7 @@ class ConversationOrderTest {
 
     /** What reply_to_sms leaves in the journal: a send claimed as a reply, then accepted by Twilio. */
     private void replied(MessageRecord reply, String inReplyTo) throws Exception {
-        SendJournal journal = new SqliteSendJournal(database);
+        SendJournal journal = new SqlSendJournal(database);
         SendIntent intent = new SendIntent(ACCOUNT, "twilio", PERSON.e164(), OURS.e164(), reply.body(), List.of(), Optional.empty(),
                 clock.instant(), Duration.ofMinutes(10), OWNER, new BigDecimal("0.0083"), false, Optional.of(inReplyTo));
         long id = assertInstanceOf(SendJournal.Fresh.class,
@@ -88,8 +88,8 @@ class ConversationOrderTest {
     }
 
     private List<MessageRecord> thread() {
-        ConversationService service = new ConversationService(twilio, List.of(OURS), new SqliteInbox(database, ACCOUNT),
-                new SqliteSendJournal(database), ACCOUNT, clock, Duration.ofDays(7));
+        ConversationService service = new ConversationService(twilio, List.of(OURS), new SqlInbox(database, ACCOUNT),
+                new SqlSendJournal(database), ACCOUNT, clock, Duration.ofDays(7));
         Conversation thread = service.with(PERSON, 20);
         assertEquals(Optional.empty(), thread.problem());
         return thread.messages();
@@ -101,11 +101,11 @@ class ConversationOrderTest {
         MessageRecord question = inbound(sid('f'));
         MessageRecord settled = outbound(sid('1')).toBuilder().status(MessageStatus.SENT).build();
         MessageRecord ahead = outbound(sid('2'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(question), ConsentReplies::changeFor);
+        new SqlInbox(database, ACCOUNT).remember(List.of(question), ConsentReplies::changeFor);
         replied(settled, question.sid());
         replied(ahead, question.sid());
-        new SqliteSendJournal(database).reported(ACCOUNT, settled.sid(), MessageStatus.UNDELIVERED, Optional.of(30003));
-        new SqliteSendJournal(database).reported(ACCOUNT, ahead.sid(), MessageStatus.SENT, Optional.empty());
+        new SqlSendJournal(database).reported(ACCOUNT, settled.sid(), MessageStatus.UNDELIVERED, Optional.of(30003));
+        new SqlSendJournal(database).reported(ACCOUNT, ahead.sid(), MessageStatus.SENT, Optional.empty());
         twilio.list(question, settled, ahead);
 
         List<MessageRecord> shown = thread();
@@ -119,7 +119,7 @@ class ConversationOrderTest {
     void aReplyInTheSameSecondComesAfterTheMessageItAnswers() throws Exception {
         MessageRecord question = inbound(sid('f'));
         MessageRecord answer = outbound(sid('0'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(question), ConsentReplies::changeFor);
+        new SqlInbox(database, ACCOUNT).remember(List.of(question), ConsentReplies::changeFor);
         replied(answer, question.sid());
         twilio.list(question, answer);
 
@@ -134,7 +134,7 @@ class ConversationOrderTest {
         MessageRecord earlier = inbound(sid('a'));
         MessageRecord question = inbound(sid('f'));
         MessageRecord answer = outbound(sid('0'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(earlier), ConsentReplies::changeFor);
+        new SqlInbox(database, ACCOUNT).remember(List.of(earlier), ConsentReplies::changeFor);
         replied(answer, question.sid());
         twilio.list(earlier, question, answer);
 
@@ -146,8 +146,8 @@ class ConversationOrderTest {
         MessageRecord first = inbound(sid('f'));
         MessageRecord second = inbound(sid('0'));
         MessageRecord sentElsewhere = outbound(sid('5'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(first), ConsentReplies::changeFor);
-        new SqliteInbox(database, ACCOUNT).remember(List.of(second), ConsentReplies::changeFor);
+        new SqlInbox(database, ACCOUNT).remember(List.of(first), ConsentReplies::changeFor);
+        new SqlInbox(database, ACCOUNT).remember(List.of(second), ConsentReplies::changeFor);
         twilio.list(second, sentElsewhere, first);
 
         List<String> firstRead = conversation();
@@ -165,9 +165,9 @@ class ConversationOrderTest {
         MessageRecord first = inbound(sid('f'));
         MessageRecord second = inbound(sid('0'));
         MessageRecord answer = outbound(sid('5'));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(first), ConsentReplies::changeFor);
+        new SqlInbox(database, ACCOUNT).remember(List.of(first), ConsentReplies::changeFor);
         clock.advance(Duration.ofSeconds(1));
-        new SqliteInbox(database, ACCOUNT).remember(List.of(second), ConsentReplies::changeFor);
+        new SqlInbox(database, ACCOUNT).remember(List.of(second), ConsentReplies::changeFor);
         clock.advance(Duration.ofSeconds(1));
         replied(answer, first.sid());
         database.write(c -> {

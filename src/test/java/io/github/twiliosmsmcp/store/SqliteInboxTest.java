@@ -9,6 +9,6 @@ class SqliteInboxTest extends InboxContract {
 
     @Override
     protected Handle openHandle() {
-        return SqliteHandle.open(dir.resolve("messages.db"), clock, RETENTION);
+        return SqlHandle.sqlite(dir.resolve("messages.db"), clock, RETENTION);
     }
 }

@@ -9,6 +9,6 @@ class SqliteServicePresenceTest extends ServicePresenceContract {
 
     @Override
     protected Handle openHandle() {
-        return SqliteHandle.open(dir.resolve("messages.db"), clock, RETENTION);
+        return SqlHandle.sqlite(dir.resolve("messages.db"), clock, RETENTION);
     }
 }

@@ -13,22 +13,24 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The inbox of one Twilio account in the {@code inbound} table. Media URLs are stored one per
  * line: a URL cannot contain a line break.
  */
-public final class SqliteInbox implements Inbox {
-    private final Database database;
+public final class SqlInbox implements Inbox {
+    private final SqlStore database;
     private final String account;
 
-    public SqliteInbox(Database database, String account) {
+    public SqlInbox(SqlStore database, String account) {
         this.database = Objects.requireNonNull(database, "database");
         this.account = Objects.requireNonNull(account, "account");
     }
@@ -57,9 +59,9 @@ public final class SqliteInbox implements Inbox {
         database.write(c -> {
             long now = database.nowMillis();
             Instant cutoff = database.retentionCutoff();
-            try (PreparedStatement insert = c.prepareStatement("INSERT OR IGNORE INTO inbound (sid, account,"
-                    + " sender, recipient, body, media_urls, num_media, received_at, read_at, stored_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO inbound (sid, account, sender,"
+                    + " recipient, body, media_urls, num_media, received_at, read_at, stored_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING")) {
                 for (MessageRecord m : inbound) {
                     Instant received = m.dateSent() != null ? m.dateSent() : Instant.ofEpochMilli(now);
                     insert.setString(1, m.sid());
@@ -115,7 +117,8 @@ public final class SqliteInbox implements Inbox {
 
     /**
      * Only stored messages can be marked: a SID never passed to {@link #remember} is left out of
-     * the result, so callers remember messages before they mark them.
+     * the result, so callers remember messages before they mark them. Rows are changed in the order
+     * of their SIDs, so two callers that lock rows one by one never wait for each other in a circle.
      */
     @Override
     public Set<String> markRead(Collection<String> sids) throws StoreUnavailable {
@@ -124,19 +127,21 @@ public final class SqliteInbox implements Inbox {
             return Set.of();
         }
         return database.write(c -> {
-            Set<String> changed = new LinkedHashSet<>();
+            Set<String> changed = new HashSet<>();
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE inbound SET read_at = ? WHERE account = ? AND sid = ? AND read_at IS NULL")) {
                 update.setLong(1, database.nowMillis());
                 update.setString(2, account);
-                for (String sid : wanted) {
+                for (String sid : new TreeSet<>(wanted)) {
                     update.setString(3, sid);
                     if (update.executeUpdate() == 1) {
                         changed.add(sid);
                     }
                 }
             }
-            return Collections.unmodifiableSet(changed);
+            Set<String> inTheOrderAsked = new LinkedHashSet<>(wanted);
+            inTheOrderAsked.retainAll(changed);
+            return Collections.unmodifiableSet(inTheOrderAsked);
         });
     }
 
@@ -166,7 +171,7 @@ public final class SqliteInbox implements Inbox {
                 select.setLong(2, from.toEpochMilli());
                 select.setLong(3, to.toEpochMilli());
                 select.setInt(4, limit);
-                return Rows.all(select, SqliteInbox::record);
+                return Rows.all(select, SqlInbox::record);
             }
         });
     }
@@ -180,7 +185,7 @@ public final class SqliteInbox implements Inbox {
         }
         return database.write(c -> {
             try (PreparedStatement learn = c.prepareStatement(
-                    "INSERT OR IGNORE INTO learned (account, sid) VALUES (?, ?)")) {
+                    "INSERT INTO learned (account, sid) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 learn.setString(1, account);
                 for (MessageRecord m : oldestFirst) {
                     learn.setString(2, m.sid());

@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The beats of webhook services in the {@code service_presence} table, one row per account. */
-public final class SqliteServicePresence implements ServicePresence {
-    private final Database database;
+public final class SqlServicePresence implements ServicePresence {
+    private final SqlStore database;
 
-    public SqliteServicePresence(Database database) {
+    public SqlServicePresence(SqlStore database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
@@ -23,11 +23,11 @@ public final class SqliteServicePresence implements ServicePresence {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO service_presence (account, beat_at,"
                     + " public_url, last_webhook_at) VALUES (?, ?, ?, ?) ON CONFLICT (account) DO UPDATE SET"
                     + " beat_at = excluded.beat_at, public_url = excluded.public_url,"
-                    + " last_webhook_at = COALESCE(excluded.last_webhook_at, last_webhook_at)")) {
+                    + " last_webhook_at = COALESCE(excluded.last_webhook_at, service_presence.last_webhook_at)")) {
                 upsert.setString(1, account);
                 upsert.setLong(2, beat.at().toEpochMilli());
                 upsert.setString(3, beat.publicUrl().orElse(null));
-                upsert.setObject(4, beat.lastWebhook().map(Instant::toEpochMilli).orElse(null), Types.INTEGER);
+                upsert.setObject(4, beat.lastWebhook().map(Instant::toEpochMilli).orElse(null), Types.BIGINT);
                 return upsert.executeUpdate();
             }
         });

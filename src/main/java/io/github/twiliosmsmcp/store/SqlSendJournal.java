@@ -22,14 +22,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The send journal in the {@code sends} table. */
-public final class SqliteSendJournal implements SendJournal {
+/**
+ * The send journal in the {@code sends} table. Where the store leases intents (several machines),
+ * a pending intent's {@code updated_at} is when its writer last renewed it: the lease ends that
+ * long after it, and hosts' clocks are taken to agree within seconds.
+ */
+public final class SqlSendJournal implements SendJournal {
     private static final String COLUMNS = "id, state, provider, recipient, sender, body, media_count, sid, status,"
-            + " error_code, created_at, idempotency_key, message_key, owner_host, owner_pid, owner_started";
+            + " error_code, created_at, updated_at, idempotency_key, message_key, owner_host, owner_pid, owner_started";
 
-    private final Database database;
+    private final SqlStore database;
 
-    public SqliteSendJournal(Database database) {
+    public SqlSendJournal(SqlStore database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
@@ -38,12 +42,12 @@ public final class SqliteSendJournal implements SendJournal {
      * newest send of the same message that still blocks it repeats: an accepted one within the
      * window, an uncertain one (pending or unknown) within {@link SendIntent#uncertainWindow()}, and
      * one that certainly was not sent never. Only then are the owner's rules asked, with facts read
-     * in the same transaction. The write transaction holds SQLite's write lock from the first read,
-     * so two processes claiming at once are decided one after the other.
+     * in the same transaction. The store runs claims of one account one after the other, whichever
+     * process makes them, so the facts read stay true until the claim commits.
      */
     @Override
     public Claim claim(SendIntent intent, Gate gate) throws StoreUnavailable {
-        return database.write(c -> {
+        return database.claim(intent.account(), c -> {
             // An explicit key is the caller taking control: the key alone says whether this is a repeat.
             Optional<PastSend> earlier = intent.idempotencyKey().isPresent()
                     ? byIdempotencyKey(c, intent.account(), intent.idempotencyKey().get())
@@ -56,6 +60,22 @@ public final class SqliteSendJournal implements SendJournal {
                 return new Refused(refused);
             }
             return new Fresh(insertPending(c, intent));
+        });
+    }
+
+    /** Only a pending intent has a lease to renew: one already resolved is left alone. */
+    @Override
+    public void renew(long id) throws StoreUnavailable {
+        if (database.intentLease().isEmpty()) {
+            return;
+        }
+        database.write(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE sends SET updated_at = ? WHERE id = ? AND state = 'PENDING'")) {
+                update.setLong(1, database.nowMillis());
+                update.setLong(2, id);
+                return update.executeUpdate();
+            }
         });
     }
 
@@ -75,7 +95,7 @@ public final class SqliteSendJournal implements SendJournal {
     private Facts facts(Connection c, SendIntent intent) throws SQLException {
         List<Charge> lastDay = charges(c, intent.account(), intent.at().minus(Duration.ofDays(1)), intent.dryRun());
         return new Facts(lastDay, Consent.optedOutSince(c, intent.account(), intent.to()),
-                SqliteInbox.hasTextedUs(c, intent.account(), intent.to()));
+                SqlInbox.hasTextedUs(c, intent.account(), intent.to()));
     }
 
     /** Sends that may have gone out count; so do dry runs, but only against other dry runs. */
@@ -170,8 +190,10 @@ public final class SqliteSendJournal implements SendJournal {
         }
     }
 
-    private static Optional<MessageStatus> recordedStatus(Connection c, long id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT status FROM sends WHERE id = ?")) {
+    /** Locks the send's row where the store locks rows, so that two reports are weighed one after the other. */
+    private Optional<MessageStatus> recordedStatus(Connection c, long id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT status FROM sends WHERE id = ?"
+                + database.lockingTheRow())) {
             select.setLong(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)).map(MessageStatus::of) : Optional.empty();
@@ -203,7 +225,7 @@ public final class SqliteSendJournal implements SendJournal {
         }
     }
 
-    private static Optional<PastSend> byIdempotencyKey(Connection c, String account, String key) throws SQLException {
+    private Optional<PastSend> byIdempotencyKey(Connection c, String account, String key) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM sends WHERE account = ? AND idempotency_key = ?")) {
             select.setString(1, account);
@@ -212,7 +234,7 @@ public final class SqliteSendJournal implements SendJournal {
         }
     }
 
-    private static Optional<PastSend> sameMessageStillBlocking(Connection c, SendIntent intent) throws SQLException {
+    private Optional<PastSend> sameMessageStillBlocking(Connection c, SendIntent intent) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM sends"
                 + " WHERE account = ? AND message_key = ? AND created_at >= ?"
                 + " AND (state IN ('PENDING', 'UNKNOWN') OR (state = 'ACCEPTED' AND created_at >= ?))"
@@ -251,7 +273,7 @@ public final class SqliteSendJournal implements SendJournal {
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
-                    throw new SQLException("SQLite returned no id for the new send");
+                    throw new SQLException("the database returned no id for the new send");
                 }
                 return keys.getLong(1);
             }
@@ -283,13 +305,14 @@ public final class SqliteSendJournal implements SendJournal {
         }
     }
 
-    private static Optional<PastSend> first(PreparedStatement select) throws SQLException {
+    private Optional<PastSend> first(PreparedStatement select) throws SQLException {
         try (ResultSet rs = select.executeQuery()) {
             return rs.next() ? Optional.of(pastSend(rs)) : Optional.empty();
         }
     }
 
-    private static PastSend pastSend(ResultSet rs) throws SQLException {
+    private PastSend pastSend(ResultSet rs) throws SQLException {
+        Instant renewed = Instant.ofEpochMilli(rs.getLong("updated_at"));
         return new PastSend(
                 rs.getLong("id"),
                 PastSend.State.valueOf(rs.getString("state")),
@@ -305,6 +328,7 @@ public final class SqliteSendJournal implements SendJournal {
                 Optional.ofNullable(rs.getString("idempotency_key")),
                 rs.getString("message_key"),
                 new SendIntent.Owner(rs.getString("owner_host"), rs.getLong("owner_pid"),
-                        Instant.ofEpochMilli(rs.getLong("owner_started"))));
+                        Instant.ofEpochMilli(rs.getLong("owner_started"))),
+                database.intentLease().map(renewed::plus));
     }
 }

@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The digests of generated HTTP tokens in the {@code http_token} table, one row per account. */
-public final class SqliteTokenDigests implements TokenDigests {
-    private final Database database;
+public final class SqlTokenDigests implements TokenDigests {
+    private final SqlStore database;
 
-    public SqliteTokenDigests(Database database) {
+    public SqlTokenDigests(SqlStore database) {
         this.database = Objects.requireNonNull(database, "database");
     }
 
@@ -31,7 +31,7 @@ public final class SqliteTokenDigests implements TokenDigests {
     public boolean keepIfAbsent(String account, String digest) throws StoreUnavailable {
         return database.write(c -> {
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT OR IGNORE INTO http_token (account, sha256, created_at) VALUES (?, ?, ?)")) {
+                    "INSERT INTO http_token (account, sha256, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, account);
                 insert.setString(2, digest);
                 insert.setLong(3, database.nowMillis());
