@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.app;
 
 import io.github.twiliosmsmcp.access.TokenDigests;
+import io.github.twiliosmsmcp.approval.ApprovalService;
 import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.common.Trace;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
@@ -19,6 +20,7 @@ import io.github.twiliosmsmcp.inbox.ReceiveService;
 import io.github.twiliosmsmcp.inbox.ServicePresence;
 import io.github.twiliosmsmcp.phone.LibphonenumberTimeZones;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sandbox.SandboxGateway;
 import io.github.twiliosmsmcp.sms.MessageGateway;
@@ -29,6 +31,7 @@ import io.github.twiliosmsmcp.store.SqlSendJournal;
 import io.github.twiliosmsmcp.store.SqlServicePresence;
 import io.github.twiliosmsmcp.store.SqlStore;
 import io.github.twiliosmsmcp.store.SqlTokenDigests;
+import io.github.twiliosmsmcp.store.SqlStagedMessages;
 import io.github.twiliosmsmcp.twilio.TwilioGateway;
 import java.time.Clock;
 import java.util.List;
@@ -48,7 +51,8 @@ public final class App {
     /** What the first use built, kept for every later one: the core, or why it cannot be built. */
     private sealed interface Built permits Core, Unusable {}
 
-    private record Core(Settings settings, String account, SendService sender, ReceiveService receiver,
+    private record Core(Settings settings, String account, ApprovalService approvals, SendService sender,
+            ReceiveService receiver,
             ConversationService conversations, Inbox inbox, SendJournal journal, ServicePresence presence,
             TokenDigests tokens) implements Built {}
 
@@ -77,6 +81,16 @@ public final class App {
 
     public Part<SendService> sender() {
         return () -> core().sender();
+    }
+
+    /** Every send of a model goes through here: sent at once, or staged for a person's approval. */
+    public Part<ApprovalService> approvals() {
+        return () -> core().approvals();
+    }
+
+    /** Read from the environment alone, without building the core: it decides which tools are listed. */
+    public Approval.Rule approvalRule() {
+        return Settings.approvalRule(environment);
     }
 
     public Part<ReceiveService> receiver() {
@@ -175,7 +189,9 @@ public final class App {
                 account, settings.statusCallback(), clock, sleeper, telemetry);
         LOG.info("{}message store: {}", Trace.tag(), location.describe());
         ServicePresence presence = new SqlServicePresence(database);
-        return new Core(settings, account, sender,
+        ApprovalService approvals = new ApprovalService(sender, new SqlStagedMessages(database), settings.approval(),
+                account, clock);
+        return new Core(settings, account, approvals, sender,
                 new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),
                 new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
                         settings.retention()), inbox, journal, presence, new SqlTokenDigests(database));

@@ -5,6 +5,7 @@ import io.github.twiliosmsmcp.config.Setting.Parser;
 import io.github.twiliosmsmcp.phone.ParsedNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.policy.NumberRule;
 import io.github.twiliosmsmcp.policy.QuietHours;
@@ -103,6 +104,11 @@ final class Parsers {
     static Parser<Mode> mode() {
         return (text, numbers) -> Mode.parse(text).orElseThrow(() -> Invalid.because(
                 "must be live, dry-run or receive-only (it is '" + abbreviate(text) + "')"));
+    }
+
+    static Parser<Approval.Rule> approvalRule() {
+        return (text, numbers) -> Approval.Rule.parse(text).orElseThrow(() -> Invalid.because(
+                "must be off, all or new-recipients (it is '" + abbreviate(text) + "')"));
     }
 
     static Parser<Optional<QuietHours>> quietHours() {

@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.config;
 
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.policy.NumberRule;
 import io.github.twiliosmsmcp.policy.Policy;
@@ -28,6 +29,7 @@ public record Settings(
         Duration dedupeWindow,
         Duration retention,
         Policy policy,
+        Approval approval,
         Optional<URI> statusCallback,
         List<String> problems,
         List<String> warnings) {
@@ -95,10 +97,12 @@ public record Settings(
         // Only checked here: the store reads the location itself when it is first used.
         SettingsCatalogue.DATABASE.read(env, numbers, problems);
         Policy policy = readPolicy(env, numbers, isSandbox(env), problems);
+        Approval approval = new Approval(SettingsCatalogue.APPROVAL.readOrDefault(env, numbers, problems),
+                SettingsCatalogue.APPROVAL_TTL.readOrDefault(env, numbers, problems));
 
         Optional<TwilioAccount> twilio = isSandbox(env) ? Optional.empty() : readTwilio(env, numbers, problems);
         return new Settings(twilio, numbers, Duration.ofSeconds(waitSeconds), maxSegments, dedupeWindow, retention,
-                policy, statusCallback(env, warnings), problems, warnings);
+                policy, approval, statusCallback(env, warnings), problems, warnings);
     }
 
     /**
@@ -107,6 +111,14 @@ public record Settings(
      */
     public static Mode mode(Environment env) {
         return SettingsCatalogue.MODE.readOrDefault(env, null, new ArrayList<>());
+    }
+
+    /**
+     * The approval rule alone, for the tools listed at start: without approval the staging tools are
+     * not listed. A value that is not valid counts as the default here, as in {@link #mode}.
+     */
+    public static Approval.Rule approvalRule(Environment env) {
+        return SettingsCatalogue.APPROVAL.readOrDefault(env, null, new ArrayList<>());
     }
 
     /** A public URL that is not valid stops {@code serve}; here it only costs the callbacks, so it is a warning. */

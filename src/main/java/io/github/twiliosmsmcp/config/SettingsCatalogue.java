@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.config;
 
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.policy.NumberRule;
 import io.github.twiliosmsmcp.policy.Policy;
@@ -74,6 +75,11 @@ public final class SettingsCatalogue {
     public static final Setting<Optional<QuietHours>> QUIET_HOURS = Setting.withDefault(Policy.QUIET_HOURS,
             "21:00-08:00", "no texts in this window of the recipient's local time", Parsers.quietHours());
 
+    public static final Setting<Approval.Rule> APPROVAL = Setting.withDefault(Approval.SETTING, "off",
+            "off, all or new-recipients: sends a person must approve first", Parsers.approvalRule());
+    public static final Setting<Duration> APPROVAL_TTL = Setting.withDefault(Approval.TTL_SETTING, "24h",
+            "how long a staged message waits for approval", Parsers.spanOfTime());
+
     /** Read by {@code serve} alone: the stdio server opens no port. */
     public static final Setting<HttpAddress> HTTP_ADDRESS = Setting.withDefault("SMS_HTTP_ADDRESS", "127.0.0.1:8787",
             "where serve listens, host:port", Parsers.hostAndPort());
@@ -95,7 +101,8 @@ public final class SettingsCatalogue {
 
     public static final List<Setting<?>> ALL = Stream.concat(TWILIO.stream(), Stream.of(DEFAULT_REGION,
             STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DATABASE_PASSWORD, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
-            REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS, HTTP_ADDRESS,
+            REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS, APPROVAL,
+            APPROVAL_TTL, HTTP_ADDRESS,
             PUBLIC_URL, HTTP_TOKEN, HTTP_ALLOWED_ORIGINS, HTTP_CALLS_PER_MINUTE)).toList();
 
     private SettingsCatalogue() {}

@@ -44,6 +44,15 @@ public interface SendJournal {
     /** The provider said the recipient opted out ({@code source} says how): later sends to them are refused locally. */
     void recipientOptedOut(String account, String number, Instant at, String source) throws StoreUnavailable;
 
+    /**
+     * The facts the owner's rules would be asked with for a send to {@code number} at {@code at},
+     * read outside any claim: for a message staged now and sent later, whose claim asks again.
+     */
+    Facts facts(String account, String number, Instant at, boolean dryRun) throws StoreUnavailable;
+
+    /** Whether any send to {@code number} may have gone out, however long ago. */
+    boolean everSentTo(String account, String number) throws StoreUnavailable;
+
     /** Sends of the last day that count against the limits, with actual or estimated cost. */
     List<Charge> charges(String account, Instant since, boolean includeDryRun) throws StoreUnavailable;
 

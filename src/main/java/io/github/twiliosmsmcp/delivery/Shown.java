@@ -10,11 +10,20 @@ public final class Shown {
     private Shown() {}
 
     public static String of(String raw) {
+        return escaped(raw, MAX);
+    }
+
+    /** The whole text, control characters made visible: for text the model wrote itself and must see in full. */
+    public static String whole(String raw) {
+        return "'" + escaped(raw, Integer.MAX_VALUE) + "'";
+    }
+
+    private static String escaped(String raw, int max) {
         if (raw == null) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        raw.codePoints().limit(MAX).forEach(c -> {
+        raw.codePoints().limit(max).forEach(c -> {
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 out.append(String.format("\\u%04x", c));
             } else {
@@ -22,7 +31,7 @@ public final class Shown {
             }
         });
         int characters = raw.codePointCount(0, raw.length());
-        if (characters > MAX) {
+        if (characters > max) {
             out.append("... (").append(characters).append(" characters)");
         }
         return out.toString();

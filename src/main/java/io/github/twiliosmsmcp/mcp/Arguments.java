@@ -27,7 +27,8 @@ final class Arguments {
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
             String names = unknown.stream().limit(5).map(Shown::quoted).reduce((a, b) -> a + ", " + b).orElse("");
-            throw new BadArgument("unknown argument " + names + "; this tool takes only " + String.join(", ", new TreeSet<>(known)));
+            throw new BadArgument("unknown argument " + names + "; this tool takes " + (known.isEmpty() ? "no arguments"
+                    : "only " + String.join(", ", new TreeSet<>(known))));
         }
         return new Arguments(values);
     }
@@ -83,6 +84,10 @@ final class Arguments {
             return Optional.of(Boolean.parseBoolean(s));
         }
         throw new BadArgument("'" + name + "' must be true or false (it was " + describe(value) + ")");
+    }
+
+    boolean has(String name) {
+        return values.get(name) != null;
     }
 
     /** A list of strings; a single string is taken as a list of one, as models sometimes send. */

@@ -7,6 +7,7 @@ import io.github.twiliosmsmcp.config.Durations;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.policy.Allowance;
+import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.NumberRule;
 import io.github.twiliosmsmcp.policy.Policy;
 import io.github.twiliosmsmcp.policy.QuietHours;
@@ -98,6 +99,11 @@ final class GetSmsPolicyTool extends ReadTool {
                 .append("- Quiet hours: ").append(quiet).append(p.quietHours().isPresent() ? " in the recipient's local time" : "")
                 .append(" (").append(Policy.QUIET_HOURS).append(")\n")
                 .append("- Opt-outs: numbers that replied STOP (or similar) are never texted until they reply START.\n")
+                .append("- Approval: ").append(switch (settings.approval().rule()) {
+                    case OFF -> "none, sends go out at once";
+                    case ALL -> "a person approves every send first; sends are staged";
+                    case NEW_RECIPIENTS -> "a person approves sends to numbers never texted or heard from; those are staged";
+                }).append(" (").append(Approval.SETTING).append(")\n")
                 .append("- Repeats: the same text to the same number within ").append(Durations.describe(settings.dedupeWindow()))
                 .append(" is not sent again (SMS_DEDUPE_WINDOW).\n")
                 .append("Limits count messages in rolling windows; costs are estimates corrected with Twilio's prices.");
@@ -117,6 +123,7 @@ final class GetSmsPolicyTool extends ReadTool {
         structured.put("spent_last_day_usd", left.spentLastDay().toPlainString());
         structured.put("budget_left_usd", left.budgetLeft().map(BigDecimal::toPlainString).orElse(null));
         structured.put("quiet_hours", quiet);
+        structured.put("approval", settings.approval().rule().value());
         structured.put("dedupe_window_seconds", settings.dedupeWindow().toSeconds());
         structured.put("sandbox", simulated);
         return CallToolResult.builder().addTextContent(out.toString()).structuredContent(structured).build();

@@ -40,13 +40,17 @@ abstract class ReadTool implements SmsTool {
             try {
                 return answer(Arguments.of(raw, argumentNames()), progress, simulated);
             } catch (BadArgument e) {
-                return ReceiveAnswer.notRead(e.getMessage(), "Call " + name() + " again with the argument corrected.",
-                        simulated);
+                return refused(e.getMessage(), "Call " + name() + " again with the argument corrected.", simulated);
             }
         } catch (NotConfigured e) {
-            return ReceiveAnswer.notRead("the server is not configured: " + e.describe(),
+            return refused("the server is not configured: " + e.describe(),
                     "Tell the user to fix the server's settings in the client configuration and restart the client.", false);
         }
+    }
+
+    /** The answer when the call could not be made as asked: nothing was read. */
+    CallToolResult refused(String problem, String advice, boolean simulated) {
+        return ReceiveAnswer.notRead(problem, advice, simulated);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.inbox.ConversationService;
-import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.approval.ApprovalService;
 import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import io.github.twiliosmsmcp.delivery.Shown;
@@ -20,8 +20,8 @@ import java.util.Set;
 final class ReplyToSmsTool extends SendTool {
     private final Part<ConversationService> conversations;
 
-    ReplyToSmsTool(Part<Boolean> sandbox, Part<SendService> sender, Part<ConversationService> conversations) {
-        super(sandbox, sender, SendRequest.Kind.SMS);
+    ReplyToSmsTool(Part<Boolean> sandbox, Part<ApprovalService> approvals, Part<ConversationService> conversations) {
+        super(sandbox, approvals, SendRequest.Kind.SMS);
         this.conversations = conversations;
     }
 

@@ -32,12 +32,14 @@ final class SendAnswer {
                 .build();
     }
 
+    /** What every answer about a send starts with: [FINAL], and in the sandbox, that nothing was sent. */
+    static String prefix(SendReport r) {
+        return FINAL + " " + (r.simulated() ? SANDBOX + " " : "");
+    }
+
     static String text(SendReport r) {
         String kind = r.kind().name();
-        StringBuilder out = new StringBuilder(FINAL).append(' ');
-        if (r.simulated()) {
-            out.append(SANDBOX).append(' ');
-        }
+        StringBuilder out = new StringBuilder(prefix(r));
         out.append(headline(r, kind)).append('\n');
         out.append("What happened: ").append(r.summary()).append(".\n");
         r.sid().ifPresent(sid -> out.append("Message SID: ").append(sid)

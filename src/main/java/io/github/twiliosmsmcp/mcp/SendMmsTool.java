@@ -1,7 +1,7 @@
 package io.github.twiliosmsmcp.mcp;
 
-import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.approval.ApprovalService;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import java.util.Optional;
 import java.util.Set;
@@ -9,8 +9,8 @@ import java.util.Set;
 /** {@code send_mms}: pictures or files, with optional text, to one number, sent once. */
 final class SendMmsTool extends SendTool {
 
-    SendMmsTool(Part<Boolean> sandbox, Part<SendService> sender) {
-        super(sandbox, sender, SendRequest.Kind.MMS);
+    SendMmsTool(Part<Boolean> sandbox, Part<ApprovalService> approvals) {
+        super(sandbox, approvals, SendRequest.Kind.MMS);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.github.twiliosmsmcp.mcp;
 
-import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.approval.ApprovalService;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +10,8 @@ import java.util.Set;
 /** {@code send_sms}: one text message to one number, sent once. */
 final class SendSmsTool extends SendTool {
 
-    SendSmsTool(Part<Boolean> sandbox, Part<SendService> sender) {
-        super(sandbox, sender, SendRequest.Kind.SMS);
+    SendSmsTool(Part<Boolean> sandbox, Part<ApprovalService> approvals) {
+        super(sandbox, approvals, SendRequest.Kind.SMS);
     }
 
     @Override
@@ -36,11 +36,9 @@ final class SendSmsTool extends SendTool {
     public String inputSchema() {
         return """
                 {"type":"object","properties":{
-                "to":{"type":"string","description":"Recipient, in E.164 form (+14155552671) or a national number of the default region"},
-                "message":{"type":"string","description":"The text, at most 1600 characters"},
-                "from":{"type":"string","description":"Sender: one of the server's Twilio numbers. Omit for the default"},
+                %s
                 %s},
-                "required":["to","message"],"additionalProperties":false}""".formatted(KEY_SCHEMA);
+                "required":["to","message"],"additionalProperties":false}""".formatted(MESSAGE_SCHEMA, KEY_SCHEMA);
     }
 
     @Override

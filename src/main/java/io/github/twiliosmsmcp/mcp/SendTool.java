@@ -1,7 +1,7 @@
 package io.github.twiliosmsmcp.mcp;
 
-import io.github.twiliosmsmcp.delivery.SendService;
 import io.github.twiliosmsmcp.app.Part;
+import io.github.twiliosmsmcp.approval.ApprovalService;
 import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.delivery.SendReport;
@@ -18,15 +18,20 @@ abstract class SendTool implements SmsTool {
     static final String KEY_EXAMPLE = "\"reminder-4711\"";
     static final String KEY_SCHEMA = "\"idempotency_key\":{\"type\":\"string\",\"description\":\"Optional: a key of your own;"
             + " a later call with the same key never sends again\"}";
+    /** The recipient, text and sender, as send_sms and stage_sms describe them. */
+    static final String MESSAGE_SCHEMA = """
+            "to":{"type":"string","description":"Recipient, in E.164 form (+14155552671) or a national number of the default region"},
+            "message":{"type":"string","description":"The text, at most 1600 characters"},
+            "from":{"type":"string","description":"Sender: one of the server's Twilio numbers. Omit for the default"},""";
     private static final ToolAnnotations SENDS = new ToolAnnotations(null, false, true, false, true, null);
 
     private final Part<Boolean> sandbox;
-    private final Part<SendService> sender;
+    private final Part<ApprovalService> approvals;
     private final SendRequest.Kind kind;
 
-    SendTool(Part<Boolean> sandbox, Part<SendService> sender, SendRequest.Kind kind) {
+    SendTool(Part<Boolean> sandbox, Part<ApprovalService> approvals, SendRequest.Kind kind) {
         this.sandbox = sandbox;
-        this.sender = sender;
+        this.approvals = approvals;
         this.kind = kind;
     }
 
@@ -48,17 +53,24 @@ abstract class SendTool implements SmsTool {
         try {
             // Configuration problems come first: no argument can be right while the server cannot send.
             boolean simulated = sandbox.get();
-            SendRequest request;
             try {
-                request = request(Arguments.of(raw, argumentNames()));
+                Arguments arguments = Arguments.of(raw, argumentNames());
+                return answer(approvals.get(), request(arguments), arguments, progress, simulated);
             } catch (BadArgument e) {
                 return SendAnswer.of(SendReport.invalid(kind, to, e.getMessage(),
                         "Call " + name() + " once more with the argument corrected.", simulated));
             }
-            return SendAnswer.of(sender.get().send(request, progress));
         } catch (NotConfigured e) {
             return SendAnswer.of(SendReport.notConfigured(kind, to, e.describe()));
         }
+    }
+
+    /** Sent at once, or staged when a person must approve it first. */
+    CallToolResult answer(ApprovalService approvals, SendRequest request, Arguments arguments, Progress progress,
+            boolean simulated) throws BadArgument {
+        ApprovalService.Submitted submitted = approvals.submit(request, progress);
+        return submitted instanceof ApprovalService.Held held ? StagedAnswer.of(held.result(), simulated)
+                : SendAnswer.of(((ApprovalService.Sent) submitted).report());
     }
 
     @Override

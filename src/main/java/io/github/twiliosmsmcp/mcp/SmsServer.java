@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.delivery.Progress;
+import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,15 +41,24 @@ public final class SmsServer {
     /**
      * Every tool this server offers, in the order {@code tools/list} shows them. In receive-only mode
      * the sending tools are not listed at all: a model cannot be talked into using what it never saw.
+     * The staging tools are listed only when the owner asks for approval ({@code SMS_APPROVAL}):
+     * every chat pays for the tools it is shown, and without approval nothing waits for a person.
      */
     static List<SmsTool> tools(App app, Clock clock, Mode mode) {
-        List<SmsTool> sending = List.of(new SendSmsTool(app.sandbox(), app.sender()),
-                new SendMmsTool(app.sandbox(), app.sender()),
-                new ReplyToSmsTool(app.sandbox(), app.sender(), app.conversations()));
-        List<SmsTool> reading = List.of(new ReceiveSmsTool(app.sandbox(), app.phoneNumbers(), app.receiver(), clock),
+        boolean staging = app.approvalRule() != Approval.Rule.OFF;
+        List<SmsTool> sending = new ArrayList<>(List.of(new SendSmsTool(app.sandbox(), app.approvals()),
+                new SendMmsTool(app.sandbox(), app.approvals()),
+                new ReplyToSmsTool(app.sandbox(), app.approvals(), app.conversations())));
+        List<SmsTool> reading = new ArrayList<>(List.of(
+                new ReceiveSmsTool(app.sandbox(), app.phoneNumbers(), app.receiver(), clock),
                 new GetConversationTool(app.sandbox(), app.phoneNumbers(), app.conversations()),
                 new MarkSmsReadTool(app.sandbox(), app.conversations()),
-                new GetSmsPolicyTool(app.sandbox(), app.settings(), app.sender(), clock));
+                new GetSmsPolicyTool(app.sandbox(), app.settings(), app.sender(), clock)));
+        if (staging) {
+            sending.addAll(List.of(new StageSmsTool(app.sandbox(), app.approvals()),
+                    new SendApprovedSmsTool(app.sandbox(), app.approvals())));
+            reading.add(new ListStagedSmsTool(app.sandbox(), app.approvals(), clock));
+        }
         return mode == Mode.RECEIVE_ONLY ? reading : Stream.concat(sending.stream(), reading.stream()).toList();
     }
 

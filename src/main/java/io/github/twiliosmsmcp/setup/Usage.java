@@ -57,6 +57,7 @@ public final class Usage {
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " setup [options]", "make the start-up archive, print client configuration"))
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " webhooks [--apply]", "show where your Twilio numbers send the messages"))
                 .append(row(COMMAND_WIDTH, "", "they receive; --apply points them at SMS_PUBLIC_URL"))
+                .append(row(COMMAND_WIDTH, "java -jar " + JAR + " review", "list, approve, reject or edit staged messages"))
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " --version", "print the version and the Java version"))
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " --help", "print this help"))
                 .append('\n')

@@ -118,7 +118,32 @@ final class Migrations {
                         account TEXT PRIMARY KEY,
                         sha256 TEXT NOT NULL,
                         created_at INTEGER NOT NULL
-                    )"""));
+                    )"""),
+            // 7: messages staged for a person's approval; each edit is a new row that replaces the old.
+            List.of("""
+                    CREATE TABLE staged (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        account TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        sender TEXT,
+                        body TEXT NOT NULL,
+                        media_urls TEXT NOT NULL,
+                        in_reply_to TEXT,
+                        priority TEXT NOT NULL,
+                        notes TEXT,
+                        replaces INTEGER,
+                        state TEXT NOT NULL,
+                        reason TEXT,
+                        decided_by TEXT,
+                        decided_at INTEGER,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL,
+                        segments INTEGER NOT NULL,
+                        encoding TEXT NOT NULL,
+                        estimated_usd TEXT NOT NULL,
+                        sid TEXT
+                    )""", "CREATE INDEX staged_by_state ON staged (account, state, created_at)"));
 
     private Migrations() {}
 

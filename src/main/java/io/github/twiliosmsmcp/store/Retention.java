@@ -39,13 +39,17 @@ final class Retention {
         return !clock.instant().isBefore(nextPurge);
     }
 
-    /** Forgets the text of messages older than the retention; the rows stay, so send-once still holds. */
+    /**
+     * Forgets the text of messages older than the retention; the rows stay, so send-once still holds.
+     * Staged messages older than that go whole: their sends, if any, are in the journal.
+     */
     void purge(Connection c) throws SQLException {
         Instant now = clock.instant();
         long cutoff = now.minus(keep).toEpochMilli();
         for (String sql : new String[] {
                 "UPDATE sends SET body = NULL WHERE body IS NOT NULL AND created_at < ?",
-                "UPDATE inbound SET body = NULL, media_urls = '' WHERE (body IS NOT NULL OR media_urls <> '') AND received_at < ?"}) {
+                "UPDATE inbound SET body = NULL, media_urls = '' WHERE (body IS NOT NULL OR media_urls <> '') AND received_at < ?",
+                "DELETE FROM staged WHERE created_at < ?"}) {
             try (PreparedStatement update = c.prepareStatement(sql)) {
                 update.setLong(1, cutoff);
                 update.executeUpdate();

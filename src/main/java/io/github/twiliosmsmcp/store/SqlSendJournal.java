@@ -55,7 +55,7 @@ public final class SqlSendJournal implements SendJournal {
             if (earlier.isPresent()) {
                 return new Repeat(earlier.get());
             }
-            Decision decision = gate.decide(facts(c, intent));
+            Decision decision = gate.decide(facts(c, intent.account(), intent.to(), intent.at(), intent.dryRun()));
             if (decision instanceof Decision.Refused refused) {
                 return new Refused(refused);
             }
@@ -92,10 +92,29 @@ public final class SqlSendJournal implements SendJournal {
         return database.read(c -> charges(c, account, since, includeDryRun));
     }
 
-    private Facts facts(Connection c, SendIntent intent) throws SQLException {
-        List<Charge> lastDay = charges(c, intent.account(), intent.at().minus(Duration.ofDays(1)), intent.dryRun());
-        return new Facts(lastDay, Consent.optedOutSince(c, intent.account(), intent.to()),
-                SqlInbox.hasTextedUs(c, intent.account(), intent.to()));
+    @Override
+    public Facts facts(String account, String number, Instant at, boolean dryRun) throws StoreUnavailable {
+        return database.read(c -> facts(c, account, number, at, dryRun));
+    }
+
+    private static Facts facts(Connection c, String account, String number, Instant at, boolean dryRun)
+            throws SQLException {
+        List<Charge> lastDay = charges(c, account, at.minus(Duration.ofDays(1)), dryRun);
+        return new Facts(lastDay, Consent.optedOutSince(c, account, number), SqlInbox.hasTextedUs(c, account, number));
+    }
+
+    @Override
+    public boolean everSentTo(String account, String number) throws StoreUnavailable {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM sends WHERE account = ? AND recipient = ?"
+                    + " AND state IN ('PENDING', 'ACCEPTED', 'UNKNOWN') LIMIT 1")) {
+                select.setString(1, account);
+                select.setString(2, number);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     /** Sends that may have gone out count; so do dry runs, but only against other dry runs. */

@@ -33,19 +33,32 @@ import org.junit.jupiter.api.Test;
 class ToolInventoryTest {
     private static final Path SNAPSHOTS = Path.of("src/test/resources/toolsnaps");
     private static final McpJsonMapper MAPPER = McpJsonDefaults.getMapper();
-    private static final java.util.Set<String> SENDING = java.util.Set.of("send_sms", "send_mms", "reply_to_sms");
-    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("receive_sms", "get_conversation", "get_sms_policy");
+    private static final java.util.Set<String> SENDING = java.util.Set.of("send_sms", "send_mms", "reply_to_sms",
+            "send_approved_sms");
+    private static final java.util.Set<String> READ_ONLY = java.util.Set.of("receive_sms", "get_conversation",
+            "get_sms_policy", "list_staged_sms");
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("mark_sms_read", "stage_sms",
+            "send_approved_sms");
+    private static final Map<String, String> APPROVAL = Map.of("SMS_APPROVAL", "all");
 
-    private static List<Tool> definitions() {
-        App app = new App(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
+    private static List<Tool> definitions(Map<String, String> env) {
+        App app = new App(new Environment(env), "test", Clock.systemUTC(), new StoppableSleeper());
         return SmsServer.tools(app, Clock.systemUTC(), Mode.LIVE).stream().map(t -> t.definition(MAPPER)).toList();
+    }
+
+    /** Every tool there is: the staging tools are listed only under approval. */
+    private static List<Tool> definitions() {
+        return definitions(APPROVAL);
     }
 
     @Test
     void theContractedToolsAreThereUnderTheirNames() {
         assertEquals(List.of("send_sms", "send_mms", "reply_to_sms", "receive_sms", "get_conversation", "mark_sms_read",
                 "get_sms_policy"),
-                definitions().stream().map(Tool::name).toList());
+                definitions(Map.of()).stream().map(Tool::name).toList());
+        assertEquals(List.of("send_sms", "send_mms", "reply_to_sms", "stage_sms", "send_approved_sms", "receive_sms",
+                "get_conversation", "mark_sms_read", "get_sms_policy", "list_staged_sms"),
+                definitions(APPROVAL).stream().map(Tool::name).toList());
     }
 
     @Test
@@ -68,7 +81,7 @@ class ToolInventoryTest {
             boolean sends = SENDING.contains(tool.name());
             assertEquals(READ_ONLY.contains(tool.name()), hints.readOnlyHint(), tool.name());
             assertEquals(sends, hints.destructiveHint(), tool.name());
-            assertEquals(tool.name().equals("mark_sms_read"), hints.idempotentHint(), tool.name());
+            assertEquals(IDEMPOTENT.contains(tool.name()), hints.idempotentHint(), tool.name());
             if (sends) {
                 assertTrue(tool.description().contains("[FINAL]"), tool.name());
                 assertTrue(tool.description().contains("never call again"), tool.name());
@@ -81,6 +94,9 @@ class ToolInventoryTest {
         App app = new App(new Environment(Map.of()), "test", Clock.systemUTC(), new StoppableSleeper());
         assertEquals(List.of("receive_sms", "get_conversation", "mark_sms_read", "get_sms_policy"),
                 SmsServer.tools(app, Clock.systemUTC(), Mode.RECEIVE_ONLY).stream().map(SmsTool::name).toList());
+        App approving = new App(new Environment(APPROVAL), "test", Clock.systemUTC(), new StoppableSleeper());
+        assertEquals(List.of("receive_sms", "get_conversation", "mark_sms_read", "get_sms_policy", "list_staged_sms"),
+                SmsServer.tools(approving, Clock.systemUTC(), Mode.RECEIVE_ONLY).stream().map(SmsTool::name).toList());
     }
 
     @Test
@@ -96,9 +112,12 @@ class ToolInventoryTest {
 
     @Test
     void toolsListStaysSmallBecauseEveryChatPaysForIt() throws IOException {
-        String json = MAPPER.writeValueAsString(new McpSchema.ListToolsResult(definitions(), null));
-        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-        assertTrue(bytes < 6000, "tools/list is " + bytes + " bytes; keep it under 6 KB");
+        int plain = MAPPER.writeValueAsString(new McpSchema.ListToolsResult(definitions(Map.of()), null))
+                .getBytes(StandardCharsets.UTF_8).length;
+        int approving = MAPPER.writeValueAsString(new McpSchema.ListToolsResult(definitions(APPROVAL), null))
+                .getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(plain < 6000, "tools/list is " + plain + " bytes; keep it under 6 KB");
+        assertTrue(approving < 8000, "tools/list under approval is " + approving + " bytes; keep it under 8 KB");
     }
 
     @Test

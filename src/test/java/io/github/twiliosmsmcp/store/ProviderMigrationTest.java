@@ -33,6 +33,7 @@ class ProviderMigrationTest {
                     s.execute("ALTER TABLE sends DROP COLUMN provider");
                     // What later migrations add goes too, so that they run again on the way up.
                     s.execute("DROP TABLE service_presence");
+                    s.execute("DROP TABLE staged");
                     s.execute("DROP TABLE http_token");
                     s.execute("PRAGMA user_version = " + BEFORE_PROVIDERS);
                 }

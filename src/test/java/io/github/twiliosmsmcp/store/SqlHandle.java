@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.store;
 
 import io.github.twiliosmsmcp.access.TokenDigests;
+import io.github.twiliosmsmcp.approval.StagedMessages;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.inbox.Inbox;
@@ -49,6 +50,11 @@ record SqlHandle(SqlStore database) implements StoreContract.Handle {
     @Override
     public ServicePresence presence() {
         return new SqlServicePresence(database);
+    }
+
+    @Override
+    public StagedMessages staged() {
+        return new SqlStagedMessages(database);
     }
 
     @Override

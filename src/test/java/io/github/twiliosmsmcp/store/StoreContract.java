@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.store;
 
 import io.github.twiliosmsmcp.access.TokenDigests;
+import io.github.twiliosmsmcp.approval.StagedMessages;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.inbox.Inbox;
 import io.github.twiliosmsmcp.inbox.ServicePresence;
@@ -33,6 +34,8 @@ public abstract class StoreContract {
         Inbox inbox(String account);
 
         ServicePresence presence();
+
+        StagedMessages staged();
 
         TokenDigests tokenDigests();
 

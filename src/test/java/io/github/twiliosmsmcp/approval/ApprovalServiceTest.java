@@ -1,0 +1,278 @@
+package io.github.twiliosmsmcp.approval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twiliosmsmcp.approval.ApprovalService.Held;
+import io.github.twiliosmsmcp.approval.ApprovalService.NotStaged;
+import io.github.twiliosmsmcp.approval.ApprovalService.Sent;
+import io.github.twiliosmsmcp.approval.ApprovalService.StagedForApproval;
+import io.github.twiliosmsmcp.common.Sleeper;
+import io.github.twiliosmsmcp.config.DatabaseLocation;
+import io.github.twiliosmsmcp.config.Environment;
+import io.github.twiliosmsmcp.config.Settings;
+import io.github.twiliosmsmcp.delivery.Outcome;
+import io.github.twiliosmsmcp.delivery.Progress;
+import io.github.twiliosmsmcp.delivery.SendJournal;
+import io.github.twiliosmsmcp.delivery.SendLimits;
+import io.github.twiliosmsmcp.delivery.SendRequest;
+import io.github.twiliosmsmcp.delivery.SendService;
+import io.github.twiliosmsmcp.delivery.Senders;
+import io.github.twiliosmsmcp.delivery.Telemetry;
+import io.github.twiliosmsmcp.inbox.Inbox;
+import io.github.twiliosmsmcp.phone.LibphonenumberTimeZones;
+import io.github.twiliosmsmcp.phone.ParsedNumber;
+import io.github.twiliosmsmcp.phone.PhoneNumberParser;
+import io.github.twiliosmsmcp.policy.Approval;
+import io.github.twiliosmsmcp.policy.PolicyCheck;
+import io.github.twiliosmsmcp.sms.FakeGateway;
+import io.github.twiliosmsmcp.store.Database;
+import io.github.twiliosmsmcp.store.MutableClock;
+import io.github.twiliosmsmcp.store.SqlInbox;
+import io.github.twiliosmsmcp.store.SqlSendJournal;
+import io.github.twiliosmsmcp.store.SqlStagedMessages;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The approval path in-process: a scripted gateway, the store on a real SQLite file, and a clock
+ * moved by hand. Each service stands for one server process on the shared file.
+ */
+class ApprovalServiceTest {
+    private static final String KNOWN = "+14155550100";
+    private static final String STRANGER = "+14155550199";
+
+    @TempDir
+    Path folder;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T18:00:00Z"));
+    private final Sleeper sleeper = d -> {
+        clock.advance(d);
+        return true;
+    };
+    private final FakeGateway gateway = new FakeGateway(clock);
+    private final List<Database> databases = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        databases.forEach(Database::close);
+    }
+
+    private ApprovalService service(String rule, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(Map.of("SMS_QUIET_HOURS", "off", "SMS_APPROVAL", rule,
+                "SMS_MAX_PER_RECIPIENT_PER_HOUR", "1000", "SMS_MAX_PER_HOUR", "1000", "SMS_MAX_PER_DAY", "1000"));
+        env.putAll(more);
+        Settings settings = Settings.load(new Environment(env));
+        assertEquals(List.of(), settings.problems());
+        Database database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock,
+                Duration.ofDays(90));
+        databases.add(database);
+        PhoneNumberParser parser = new PhoneNumberParser("US");
+        SendJournal journal = new SqlSendJournal(database);
+        SendService sender = new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid)
+                parser.parse("+16502530000")).number()), Optional.empty()), parser,
+                new SendLimits(Duration.ofSeconds(5), 10, Duration.ofMinutes(10)), journal,
+                new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1", Optional.empty(), clock,
+                sleeper, Telemetry.NONE);
+        return new ApprovalService(sender, new SqlStagedMessages(database), settings.approval(), "AC1", clock);
+    }
+
+    private ApprovalService service(String rule) {
+        return service(rule, Map.of());
+    }
+
+    private static SendRequest sms(String to, String text) {
+        return new SendRequest(SendRequest.Kind.SMS, to, Optional.empty(), text, List.of(), Optional.empty(),
+                Optional.empty());
+    }
+
+    private void knowsFromAReply(String number) throws Exception {
+        Database database = databases.get(0);
+        Inbox inbox = new SqlInbox(database, "AC1");
+        inbox.remember(List.of(gateway.receive(number, "+16502530000", "hi")), message -> Optional.empty());
+    }
+
+    @ParameterizedTest(name = "{0}: to a known number sent at once {1}, to a stranger {2}")
+    @CsvSource({"off, true, true", "all, false, false", "new-recipients, true, false"})
+    void eachSettingDecidesWhichSendsWaitForAPerson(String rule, boolean knownSent, boolean strangerSent)
+            throws Exception {
+        ApprovalService approvals = service(rule);
+        knowsFromAReply(KNOWN);
+
+        ApprovalService.Submitted known = approvals.submit(sms(KNOWN, "Hello again"), Progress.NONE);
+        ApprovalService.Submitted stranger = approvals.submit(sms(STRANGER, "Hello you"), Progress.NONE);
+
+        assertEquals(knownSent, known instanceof Sent, known.toString());
+        assertEquals(strangerSent, stranger instanceof Sent, stranger.toString());
+        assertEquals((knownSent ? 1 : 0) + (strangerSent ? 1 : 0), gateway.creates().size());
+    }
+
+    @Test
+    void aNumberWeTextedBeforeIsNoLongerNew() throws Exception {
+        service("off").submit(sms(STRANGER, "First, before approval was switched on"), Progress.NONE);
+
+        ApprovalService.Submitted later = service("new-recipients").submit(sms(STRANGER, "Second"), Progress.NONE);
+
+        assertInstanceOf(Sent.class, later);
+        assertEquals(2, gateway.creates().size());
+    }
+
+    @Test
+    void aMessageThatCouldNeverGoOutIsRefusedAtOnceNotStaged() {
+        ApprovalService approvals = service("all", Map.of("SMS_BLOCKED_RECIPIENTS", STRANGER));
+
+        List<ApprovalService.StageResult> results = List.of(
+                approvals.stage(sms(STRANGER, "Blocked"), Priority.NORMAL, Optional.empty()),
+                approvals.stage(sms("not a number", "Bad number"), Priority.NORMAL, Optional.empty()),
+                approvals.stage(sms(KNOWN, "x".repeat(1601)), Priority.NORMAL, Optional.empty()),
+                approvals.stage(sms(KNOWN, ""), Priority.NORMAL, Optional.empty()));
+
+        assertEquals(List.of(Outcome.REFUSED_BY_POLICY, Outcome.INVALID_REQUEST, Outcome.INVALID_REQUEST,
+                Outcome.INVALID_REQUEST), results.stream().map(r -> ((NotStaged) r).report().outcome()).toList());
+    }
+
+    @Test
+    void aRuleThatPassesLaterByItselfStagesWithANoteAndIsCheckedAgainWhenSent() throws Exception {
+        ApprovalService approvals = service("all", Map.of("SMS_QUIET_HOURS", "00:00-23:59"));
+
+        StagedForApproval staged = (StagedForApproval) approvals.stage(sms(KNOWN, "Tomorrow"), Priority.NORMAL,
+                Optional.empty());
+        assertEquals("quiet hours", staged.laterRule().orElseThrow().rule());
+        approvals.approve(staged.message().id(), staged.message().digest(), "ann");
+
+        List<ApprovalService.Attempt> attempts = approvals.sendApproved(Progress.NONE);
+
+        assertEquals(Outcome.REFUSED_BY_POLICY, attempts.get(0).report().orElseThrow().outcome());
+        assertEquals(0, gateway.creates().size());
+        assertEquals(StagedState.APPROVED, approvals.find(staged.message().id()).orElseThrow().state(),
+                "still approved: it goes out once the quiet hours end");
+    }
+
+    @Test
+    void nothingPendingIsSentAndEachApprovedMessageIsSentOnceWhateverTheCalls() throws Exception {
+        ApprovalService approvals = service("all");
+        Staged first = ((StagedForApproval) ((Held) approvals.submit(sms(KNOWN, "One"), Progress.NONE)).result())
+                .message();
+        Staged second = ((StagedForApproval) ((Held) approvals.submit(sms(STRANGER, "Two"), Progress.NONE)).result())
+                .message();
+
+        assertEquals(List.of(), approvals.sendApproved(Progress.NONE), "nothing approved yet");
+        approvals.approve(first.id(), first.digest(), "ann");
+        List<ApprovalService.Attempt> attempts = approvals.sendApproved(Progress.NONE);
+        List<ApprovalService.Attempt> again = service("all").sendApproved(Progress.NONE);
+
+        assertEquals(1, attempts.size());
+        assertEquals(1, gateway.creates().size());
+        assertEquals(KNOWN, gateway.creates().get(0).to().e164());
+        assertEquals(List.of(), again);
+        assertEquals(StagedState.SENT, approvals.find(first.id()).orElseThrow().state());
+        assertEquals(StagedState.PENDING, approvals.find(second.id()).orElseThrow().state());
+    }
+
+    @Test
+    void twoProcessesSendingTheApprovedMessagesAtOnceMakeOneCreate() throws Exception {
+        ApprovalService one = service("all");
+        ApprovalService two = service("all");
+        Staged m = ((StagedForApproval) one.stage(sms(KNOWN, "Race"), Priority.URGENT, Optional.empty())).message();
+        one.approve(m.id(), m.digest(), "ann");
+
+        CompletableFuture<List<ApprovalService.Attempt>> a = CompletableFuture.supplyAsync(() -> sendApproved(one));
+        CompletableFuture<List<ApprovalService.Attempt>> b = CompletableFuture.supplyAsync(() -> sendApproved(two));
+        a.join();
+        b.join();
+
+        assertEquals(1, gateway.creates().size());
+        assertEquals(StagedState.SENT, one.find(m.id()).orElseThrow().state());
+    }
+
+    private static List<ApprovalService.Attempt> sendApproved(ApprovalService approvals) {
+        try {
+            return approvals.sendApproved(Progress.NONE);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aSendTheModelRepeatsAfterItWasSentFromTheQueueIsARepeat() throws Exception {
+        ApprovalService approvals = service("all");
+        Staged m = ((StagedForApproval) approvals.stage(sms(KNOWN, "Once"), Priority.NORMAL, Optional.empty()))
+                .message();
+        approvals.approve(m.id(), m.digest(), "ann");
+        approvals.sendApproved(Progress.NONE);
+
+        ApprovalService.Submitted repeat = service("new-recipients").submit(sms(KNOWN, "Once"), Progress.NONE);
+
+        assertEquals(Outcome.ALREADY_SENT, ((Sent) repeat).report().outcome());
+        assertEquals(1, gateway.creates().size());
+    }
+
+    @Test
+    void aModelCannotUseTheKeysOfStagedSends() {
+        ApprovalService approvals = service("off");
+        SendRequest sneaky = new SendRequest(SendRequest.Kind.SMS, KNOWN, Optional.empty(), "hi", List.of(),
+                Optional.of(" staged:1"), Optional.empty());
+
+        assertEquals(Outcome.INVALID_REQUEST, ((Sent) approvals.submit(sneaky, Progress.NONE)).report().outcome());
+        assertEquals(Outcome.INVALID_REQUEST, ((NotStaged) approvals.stage(sneaky, Priority.NORMAL, Optional.empty()))
+                .report().outcome());
+        assertEquals(0, gateway.creates().size());
+    }
+
+    @Test
+    void anEditIsCheckedLikeANewMessageAndWaitsForItsOwnApproval() throws Exception {
+        ApprovalService approvals = service("all");
+        Staged m = ((StagedForApproval) approvals.stage(sms(KNOWN, "Draft"), Priority.NORMAL, Optional.empty()))
+                .message();
+
+        assertInstanceOf(NotStaged.class, approvals.edit(m.id(), "x".repeat(1601), "bob"));
+        StagedForApproval edited = (StagedForApproval) approvals.edit(m.id(), "Final words", "bob");
+        approvals.approve(m.id(), m.digest(), "ann");
+
+        assertEquals(StagedState.REJECTED, approvals.find(m.id()).orElseThrow().state());
+        assertEquals(StagedState.PENDING, approvals.find(edited.message().id()).orElseThrow().state());
+        assertEquals(List.of(), approvals.sendApproved(Progress.NONE));
+        assertEquals(0, gateway.creates().size());
+    }
+
+    @Test
+    void anApprovedMessagePastItsTimeIsNotSent() throws Exception {
+        ApprovalService approvals = service("all", Map.of("SMS_APPROVAL_TTL", "1h"));
+        Staged m = ((StagedForApproval) approvals.stage(sms(KNOWN, "Soon stale"), Priority.NORMAL, Optional.empty()))
+                .message();
+        approvals.approve(m.id(), m.digest(), "ann");
+        clock.advance(Duration.ofHours(1));
+
+        assertEquals(List.of(), approvals.sendApproved(Progress.NONE));
+        assertEquals(StagedState.EXPIRED, approvals.find(m.id()).orElseThrow().stateAt(clock.instant()));
+        assertTrue(gateway.creates().isEmpty());
+    }
+
+    @Test
+    void anUnknownOutcomeKeepsTheMessageApprovedAndTheNextCallRepeatsTheSameSend() throws Exception {
+        ApprovalService approvals = service("all");
+        gateway.then(FakeGateway.unreachable(true));
+        Staged m = ((StagedForApproval) approvals.stage(sms(KNOWN, "Maybe"), Priority.NORMAL, Optional.empty()))
+                .message();
+        approvals.approve(m.id(), m.digest(), "ann");
+
+        Outcome first = approvals.sendApproved(Progress.NONE).get(0).report().orElseThrow().outcome();
+        Outcome second = approvals.sendApproved(Progress.NONE).get(0).report().orElseThrow().outcome();
+
+        assertEquals(Outcome.UNKNOWN, first);
+        assertEquals(Outcome.NOT_SENT_AGAIN, second);
+        assertEquals(1, gateway.creates().size(), "the second call repeated the same send and made no create");
+    }
+}
