@@ -190,7 +190,7 @@ public final class App {
         LOG.info("{}message store: {}", Trace.tag(), location.describe());
         ServicePresence presence = new SqlServicePresence(database);
         ApprovalService approvals = new ApprovalService(sender, new SqlStagedMessages(database), settings.approval(),
-                account, clock);
+                account, clock, settings.dedupeWindow());
         return new Core(settings, account, approvals, sender,
                 new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),
                 new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,

@@ -34,19 +34,29 @@ public final class ApprovalService {
     private final Approval approval;
     private final String account;
     private final Clock clock;
+    private final Duration repeatWindow;
 
-    public ApprovalService(SendService sender, StagedMessages staged, Approval approval, String account, Clock clock) {
+    /** {@code repeatWindow}: how long a message sent from the queue counts as sent when staged again. */
+    public ApprovalService(SendService sender, StagedMessages staged, Approval approval, String account, Clock clock,
+            Duration repeatWindow) {
         this.sender = sender;
         this.staged = staged;
         this.approval = approval;
         this.account = account;
         this.clock = clock;
+        this.repeatWindow = repeatWindow;
     }
 
+    /** Who approved a message in the chat, as the store records it. */
+    static final String USER_IN_CHAT = "the user, in the chat";
+
     /** What a send tool's call became. */
-    public sealed interface Submitted permits Sent, Held {}
+    public sealed interface Submitted permits Sent, Held, DeclinedInChat {}
 
     public record Sent(SendReport report) implements Submitted {}
+
+    /** The user said no in the chat: the staged message is rejected and nothing was sent. */
+    public record DeclinedInChat(Staged message) implements Submitted {}
 
     /** A person must approve it first; {@code result} says whether it was staged. */
     public record Held(StageResult result) implements Submitted {}
@@ -70,6 +80,69 @@ public final class ApprovalService {
 
     /** {@code send_sms}, {@code send_mms}, {@code reply_to_sms}: sent at once, or staged when a person must approve. */
     public Submitted submit(SendRequest request, Progress progress) {
+        return submit(request, progress, Confirmation.NONE);
+    }
+
+    /**
+     * Like {@link #submit(SendRequest, Progress)}, but a message that must wait for a person is put
+     * to the user in the chat first: approved there, it is sent at once; declined, it is rejected;
+     * with no answer, it waits in the queue.
+     */
+    public Submitted submit(SendRequest request, Progress progress, Confirmation confirmation) {
+        Submitted submitted = submitWithoutAsking(request, progress);
+        if (!(submitted instanceof Held held) || !(held.result() instanceof StagedForApproval staged)
+                || staged.message().state() != StagedState.PENDING) {
+            return submitted;
+        }
+        Staged message = staged.message();
+        Confirmation.Answer answer = confirmation.ask(message);
+        try {
+            if (answer instanceof Confirmation.Declined) {
+                rejectInChat(message, "declined by the user in the chat");
+                return new DeclinedInChat(message);
+            }
+            if (answer instanceof Confirmation.Approved approved) {
+                return approvedInChat(message, approved.editedText(), progress);
+            }
+        } catch (StoreUnavailable e) {
+            return new Sent(sender.storeUnavailable(message.kind(), message.to(), e));
+        }
+        return held;
+    }
+
+    private void rejectInChat(Staged message, String reason) throws StoreUnavailable {
+        staged.decide(account, message.id(), message.digest(), false, Optional.of(reason), USER_IN_CHAT,
+                clock.instant());
+    }
+
+    /** The user approved what they saw, or their own edit of it: that version is approved and sent now. */
+    private Submitted approvedInChat(Staged message, Optional<String> editedText, Progress progress)
+            throws StoreUnavailable {
+        Staged approved = message;
+        if (editedText.isPresent() && !editedText.get().equals(message.body())) {
+            StageResult edited = edit(message.id(), editedText.get(), USER_IN_CHAT);
+            if (edited instanceof NotStaged notStaged) {
+                return new Sent(notStaged.report());
+            }
+            approved = ((StagedForApproval) edited).message();
+        }
+        staged.decide(account, approved.id(), approved.digest(), true, Optional.empty(), USER_IN_CHAT,
+                clock.instant());
+        return new Sent(sendNow(approved, progress));
+    }
+
+    /** One approved message, sent with the usual wait for its status; its key makes a repeat of it a repeat. */
+    private SendReport sendNow(Staged message, Progress progress) throws StoreUnavailable {
+        SendReport report = sender.send(message.request(), progress);
+        staged.finished(account, message.id(), after(report), outcome(report), report.sid(), clock.instant());
+        return report;
+    }
+
+    private static String outcome(SendReport report) {
+        return report.outcome().name().toLowerCase(Locale.ROOT) + ": " + report.summary();
+    }
+
+    private Submitted submitWithoutAsking(SendRequest request, Progress progress) {
         Optional<SendReport> reserved = reservedKey(request);
         if (reserved.isPresent()) {
             return new Sent(reserved.get());
@@ -106,7 +179,7 @@ public final class ApprovalService {
                 now.plus(approval.ttl()), sendable.size().segments(), sendable.size().encoding().name(),
                 sendable.estimateUsd(), Optional.empty());
         try {
-            StagedMessages.Stored stored = staged.stage(draft, now);
+            StagedMessages.Stored stored = staged.stage(draft, now, now.minus(repeatWindow));
             return new StagedForApproval(stored.message(), stored.alreadyStaged(), sendable.laterRule(),
                     approval.rule());
         } catch (StoreUnavailable e) {
@@ -137,8 +210,7 @@ public final class ApprovalService {
                 continue;
             }
             SendReport report = sender.sendWithoutWaiting(message.request(), progress);
-            staged.finished(account, message.id(), after(report), report.outcome().name().toLowerCase(Locale.ROOT)
-                    + ": " + report.summary(), report.sid(), clock.instant());
+            staged.finished(account, message.id(), after(report), outcome(report), report.sid(), clock.instant());
             attempts.add(new Attempt(message, Optional.of(report)));
         }
         return attempts;

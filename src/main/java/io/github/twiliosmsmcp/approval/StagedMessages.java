@@ -13,9 +13,10 @@ public interface StagedMessages {
 
     /**
      * Stores a new pending message, unless the same content (kind, recipient, sender, text, media)
-     * is already pending or approved: staging twice must not let a person approve it twice.
+     * is already pending or approved, or was sent from the queue after {@code sentSince}: staging
+     * twice must not let a person approve it twice, nor a repeat after it went out send it again.
      */
-    Stored stage(Staged message, Instant now) throws StoreUnavailable;
+    Stored stage(Staged message, Instant now, Instant sentSince) throws StoreUnavailable;
 
     /** The staged message with its id; {@code alreadyStaged} when it was there before this call. */
     record Stored(Staged message, boolean alreadyStaged) {}

@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.app.Part;
 import io.github.twiliosmsmcp.approval.ApprovalService;
+import io.github.twiliosmsmcp.approval.Confirmation;
 import io.github.twiliosmsmcp.app.NotConfigured;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.delivery.SendReport;
@@ -46,6 +47,11 @@ abstract class SendTool implements SmsTool {
 
     @Override
     public CallToolResult call(Map<String, Object> raw, Progress progress) {
+        return call(raw, progress, Confirmation.NONE);
+    }
+
+    @Override
+    public CallToolResult call(Map<String, Object> raw, Progress progress, Confirmation confirmation) {
         String to = raw != null && raw.get("to") instanceof String s ? Shown.of(s) : "";
         if (to.isEmpty() && raw != null && raw.get("message_id") instanceof String s) {
             to = "the sender of " + Shown.of(s);
@@ -55,7 +61,7 @@ abstract class SendTool implements SmsTool {
             boolean simulated = sandbox.get();
             try {
                 Arguments arguments = Arguments.of(raw, argumentNames());
-                return answer(approvals.get(), request(arguments), arguments, progress, simulated);
+                return answer(approvals.get(), request(arguments), arguments, progress, confirmation, simulated);
             } catch (BadArgument e) {
                 return SendAnswer.of(SendReport.invalid(kind, to, e.getMessage(),
                         "Call " + name() + " once more with the argument corrected.", simulated));
@@ -65,12 +71,17 @@ abstract class SendTool implements SmsTool {
         }
     }
 
-    /** Sent at once, or staged when a person must approve it first. */
+    /** Sent at once, or staged when a person must approve it first (asked in the chat where the client can). */
     CallToolResult answer(ApprovalService approvals, SendRequest request, Arguments arguments, Progress progress,
-            boolean simulated) throws BadArgument {
-        ApprovalService.Submitted submitted = approvals.submit(request, progress);
-        return submitted instanceof ApprovalService.Held held ? StagedAnswer.of(held.result(), simulated)
-                : SendAnswer.of(((ApprovalService.Sent) submitted).report());
+            Confirmation confirmation, boolean simulated) throws BadArgument {
+        ApprovalService.Submitted submitted = approvals.submit(request, progress, confirmation);
+        if (submitted instanceof ApprovalService.Held held) {
+            return StagedAnswer.of(held.result(), simulated);
+        }
+        if (submitted instanceof ApprovalService.DeclinedInChat declined) {
+            return StagedAnswer.declined(declined.message(), simulated);
+        }
+        return SendAnswer.of(((ApprovalService.Sent) submitted).report());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.delivery.Progress;
+import io.github.twiliosmsmcp.approval.Confirmation;
 import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -79,7 +80,7 @@ public final class SmsServer {
                 .map(tool -> SyncToolSpecification.builder()
                         .tool(tool.definition(mapper))
                         .callHandler((exchange, request) -> answer(tool, request.arguments(),
-                                progress(exchange, request.progressToken())))
+                                progress(exchange, request.progressToken()), ChatConfirmation.of(exchange)))
                         .build())
                 .toList();
         return server.serverInfo(NAME, version)
@@ -97,9 +98,14 @@ public final class SmsServer {
 
     /** Every call of either protocol era goes through here, so that a tool never fails without an answer. */
     static CallToolResult answer(SmsTool tool, Map<String, Object> arguments, Progress progress) {
+        return answer(tool, arguments, progress, Confirmation.NONE);
+    }
+
+    static CallToolResult answer(SmsTool tool, Map<String, Object> arguments, Progress progress,
+            Confirmation confirmation) {
         return Trace.ofCall(() -> {
             try {
-                return tool.call(arguments, progress);
+                return tool.call(arguments, progress, confirmation);
             } catch (RuntimeException e) {
                 LOG.error("{}{} failed unexpectedly", Trace.tag(), tool.name(), e);
                 return tool.internalError();

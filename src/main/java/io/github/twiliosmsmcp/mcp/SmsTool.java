@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.mcp;
 
+import io.github.twiliosmsmcp.approval.Confirmation;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -32,6 +33,11 @@ interface SmsTool {
 
     /** Answers every call; anything unexpected is the registry's to turn into an answer. */
     CallToolResult call(Map<String, Object> arguments, Progress progress);
+
+    /** The same, where the user can be asked in the chat; only the send tools ask. */
+    default CallToolResult call(Map<String, Object> arguments, Progress progress, Confirmation confirmation) {
+        return call(arguments, progress);
+    }
 
     /** The answer when {@link #call} failed in a way nobody foresaw. */
     CallToolResult internalError();

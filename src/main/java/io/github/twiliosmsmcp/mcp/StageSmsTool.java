@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.app.Part;
 import io.github.twiliosmsmcp.approval.ApprovalService;
+import io.github.twiliosmsmcp.approval.Confirmation;
 import io.github.twiliosmsmcp.approval.Priority;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.delivery.SendRequest;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code stage_sms}: a message put in front of a person instead of sent; nothing reaches Twilio. */
+/**
+ * {@code stage_sms}: a message put in front of a person instead of sent; nothing reaches Twilio. It
+ * does not ask in the chat: a model stages on purpose for the queue.
+ */
 final class StageSmsTool extends SendTool {
     /** It writes (a staged row) but sends nothing, and staging the same message twice changes nothing. */
     private static final ToolAnnotations STAGES = new ToolAnnotations(null, false, false, true, false, null);
@@ -70,7 +74,7 @@ final class StageSmsTool extends SendTool {
 
     @Override
     CallToolResult answer(ApprovalService approvals, SendRequest request, Arguments arguments, Progress progress,
-            boolean simulated) throws BadArgument {
+            Confirmation confirmation, boolean simulated) throws BadArgument {
         Optional<String> priorityText = arguments.optionalString("priority", "\"normal\"");
         Priority priority = priorityText.isEmpty() ? Priority.NORMAL : Priority.parse(priorityText.get())
                 .orElseThrow(() -> new BadArgument("'priority' must be urgent, high, normal or low (it was "

@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.approval.ApprovalService;
 import io.github.twiliosmsmcp.approval.Staged;
+import io.github.twiliosmsmcp.approval.StagedState;
 import io.github.twiliosmsmcp.common.Times;
 import io.github.twiliosmsmcp.delivery.Shown;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -23,6 +24,9 @@ final class StagedAnswer {
         }
         ApprovalService.StagedForApproval staged = (ApprovalService.StagedForApproval) result;
         Staged m = staged.message();
+        if (m.state() == StagedState.SENT) {
+            return alreadySent(m, simulated);
+        }
         StringBuilder out = new StringBuilder(SendAnswer.FINAL).append(' ');
         if (simulated) {
             out.append(SendAnswer.SANDBOX).append(' ');
@@ -45,6 +49,33 @@ final class StagedAnswer {
         structured.put("message", summary(m, m.createdAt()));
         return CallToolResult.builder().addTextContent(out.toString()).structuredContent(structured).isError(false)
                 .build();
+    }
+
+    /** The same message went out from the queue a moment ago: a repeat, not sent again. */
+    private static CallToolResult alreadySent(Staged m, boolean simulated) {
+        String text = SendAnswer.FINAL + (simulated ? " " + SendAnswer.SANDBOX : "") + " " + m.kind() + " to " + m.to()
+                + " was already sent from the approval queue as #" + m.id()
+                + m.messageSid().map(sid -> " (SID " + sid + ")").orElse("") + "; it was NOT sent again.\n"
+                + "Do not send this message again. Tell the user it went out.";
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("staged", true);
+        structured.put("sent", false);
+        structured.put("alreadySent", true);
+        structured.put("message", summary(m, m.createdAt()));
+        return CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false).build();
+    }
+
+    /** The user said no in the chat. */
+    static CallToolResult declined(Staged m, boolean simulated) {
+        String text = SendAnswer.FINAL + (simulated ? " " + SendAnswer.SANDBOX : "") + " " + m.kind() + " to " + m.to()
+                + " NOT sent: the user declined it when asked in the chat (staged message #" + m.id()
+                + " is rejected).\nDo not send it again unless the user asks for it. Tell the user it was not sent.";
+        Map<String, Object> structured = new LinkedHashMap<>();
+        structured.put("staged", true);
+        structured.put("sent", false);
+        structured.put("declined", true);
+        structured.put("message", summary(m, m.createdAt()));
+        return CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false).build();
     }
 
     private static String why(ApprovalService.StagedForApproval staged) {

@@ -32,18 +32,20 @@ public final class SqlStagedMessages implements StagedMessages {
     }
 
     @Override
-    public Stored stage(Staged message, Instant now) throws StoreUnavailable {
+    public Stored stage(Staged message, Instant now, Instant sentSince) throws StoreUnavailable {
         return database.write(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT id FROM staged WHERE account = ?"
-                    + " AND state IN ('PENDING', 'APPROVED') AND expires_at > ? AND kind = ? AND recipient = ?"
-                    + " AND COALESCE(sender, '') = ? AND body = ? AND media_urls = ? ORDER BY id LIMIT 1")) {
+                    + " AND ((state IN ('PENDING', 'APPROVED') AND expires_at > ?) OR (state = 'SENT' AND decided_at > ?))"
+                    + " AND kind = ? AND recipient = ? AND COALESCE(sender, '') = ? AND body = ? AND media_urls = ?"
+                    + " ORDER BY id DESC LIMIT 1")) {
                 select.setString(1, message.account());
                 select.setLong(2, now.toEpochMilli());
-                select.setString(3, message.kind().name());
-                select.setString(4, message.to());
-                select.setString(5, message.from().orElse(""));
-                select.setString(6, message.body());
-                select.setString(7, String.join("\n", message.media()));
+                select.setLong(3, sentSince.toEpochMilli());
+                select.setString(4, message.kind().name());
+                select.setString(5, message.to());
+                select.setString(6, message.from().orElse(""));
+                select.setString(7, message.body());
+                select.setString(8, String.join("\n", message.media()));
                 try (ResultSet rs = select.executeQuery()) {
                     if (rs.next()) {
                         return new Stored(find(c, message.account(), rs.getLong(1)).orElseThrow(), true);

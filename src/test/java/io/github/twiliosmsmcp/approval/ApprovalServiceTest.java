@@ -86,7 +86,8 @@ class ApprovalServiceTest {
                 new SendLimits(Duration.ofSeconds(5), 10, Duration.ofMinutes(10)), journal,
                 new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1", Optional.empty(), clock,
                 sleeper, Telemetry.NONE);
-        return new ApprovalService(sender, new SqlStagedMessages(database), settings.approval(), "AC1", clock);
+        return new ApprovalService(sender, new SqlStagedMessages(database), settings.approval(), "AC1", clock,
+                Duration.ofMinutes(10));
     }
 
     private ApprovalService service(String rule) {
@@ -274,5 +275,94 @@ class ApprovalServiceTest {
         assertEquals(Outcome.UNKNOWN, first);
         assertEquals(Outcome.NOT_SENT_AGAIN, second);
         assertEquals(1, gateway.creates().size(), "the second call repeated the same send and made no create");
+    }
+
+    private static Staged stagedOf(ApprovalService.Submitted submitted) {
+        return ((StagedForApproval) ((Held) submitted).result()).message();
+    }
+
+    @Test
+    void approvedInTheChatItIsSentAtOnceAndOnlyOnce() throws Exception {
+        ApprovalService approvals = service("all");
+        List<Staged> asked = new ArrayList<>();
+        Confirmation yes = message -> {
+            asked.add(message);
+            return new Confirmation.Approved(Optional.empty());
+        };
+
+        ApprovalService.Submitted first = approvals.submit(sms(KNOWN, "Confirmed in the chat"), Progress.NONE, yes);
+        ApprovalService.Submitted again = approvals.submit(sms(KNOWN, "Confirmed in the chat"), Progress.NONE, yes);
+
+        assertEquals(Outcome.DELIVERED, ((Sent) first).report().outcome());
+        assertEquals(1, gateway.creates().size());
+        assertEquals(1, asked.size(), "the repeat was recognised as sent and not put to the user again");
+        assertEquals(StagedState.SENT, stagedOf(again).state());
+        assertEquals(StagedState.SENT, approvals.find(asked.get(0).id()).orElseThrow().state());
+        assertEquals(List.of(), approvals.sendApproved(Progress.NONE), "nothing is left for the queue to send");
+    }
+
+    @Test
+    void theUsersEditIsWhatGoesOutAndTheOldTextIsClosedAsReplaced() throws Exception {
+        ApprovalService approvals = service("all");
+
+        ApprovalService.Submitted sent = approvals.submit(sms(KNOWN, "Draft words"), Progress.NONE,
+                message -> new Confirmation.Approved(Optional.of("The user's words")));
+
+        assertInstanceOf(Sent.class, sent);
+        assertEquals("The user's words", gateway.creates().get(0).body());
+        List<Staged> all = approvals.list(Optional.empty());
+        assertEquals(List.of(StagedState.SENT, StagedState.REJECTED), all.stream().map(Staged::state).toList());
+        assertTrue(all.get(1).reason().orElseThrow().contains("replaced by staged message " + all.get(0).id()));
+    }
+
+    @Test
+    void anEditThatCouldNotBeSentIsRefusedAndNothingGoesOut() {
+        ApprovalService approvals = service("all");
+
+        ApprovalService.Submitted sent = approvals.submit(sms(KNOWN, "Draft"), Progress.NONE,
+                message -> new Confirmation.Approved(Optional.of("x".repeat(1601))));
+
+        assertEquals(Outcome.INVALID_REQUEST, ((Sent) sent).report().outcome());
+        assertTrue(gateway.creates().isEmpty());
+    }
+
+    @Test
+    void declinedInTheChatItIsRejectedAndNotSent() throws Exception {
+        ApprovalService approvals = service("all");
+
+        ApprovalService.Submitted declined = approvals.submit(sms(KNOWN, "Not this"), Progress.NONE,
+                message -> new Confirmation.Declined());
+
+        Staged message = ((ApprovalService.DeclinedInChat) declined).message();
+        Staged stored = approvals.find(message.id()).orElseThrow();
+        assertEquals(StagedState.REJECTED, stored.state());
+        assertEquals(Optional.of("declined by the user in the chat"), stored.reason());
+        assertTrue(gateway.creates().isEmpty());
+    }
+
+    @Test
+    void aDismissedQuestionLeavesTheMessageInTheQueue() throws Exception {
+        ApprovalService approvals = service("all");
+
+        ApprovalService.Submitted held = approvals.submit(sms(KNOWN, "Later"), Progress.NONE,
+                message -> new Confirmation.Dismissed("cancelled"));
+
+        assertEquals(StagedState.PENDING, stagedOf(held).state());
+        assertTrue(gateway.creates().isEmpty());
+    }
+
+    @Test
+    void nothingIsAskedWhenNoPersonMustApprove() {
+        ApprovalService approvals = service("new-recipients");
+        List<Staged> asked = new ArrayList<>();
+        service("off").submit(sms(KNOWN, "Hello first"), Progress.NONE);
+
+        approvals.submit(sms(KNOWN, "Hello again"), Progress.NONE, message -> {
+            asked.add(message);
+            return new Confirmation.Declined();
+        });
+
+        assertEquals(List.of(), asked);
+        assertEquals(2, gateway.creates().size());
     }
 }

@@ -43,6 +43,12 @@ final class ServerProcess implements AutoCloseable {
     final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
 
     private ServerProcess(Map<String, String> env, McpJsonMapper mapper) {
+        this(env, mapper, null);
+    }
+
+    /** {@code elicitation}: the client's answer to each question the server asks in the chat, or none if null. */
+    private ServerProcess(Map<String, String> env, McpJsonMapper mapper,
+            java.util.function.Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation) {
         Map<String, String> environment = new HashMap<>();
         BLANKED.forEach(name -> environment.put(name, ""));
         // Never the user's real data folder: each server gets its own file unless a test shares one on purpose.
@@ -55,16 +61,25 @@ final class ServerProcess implements AutoCloseable {
                 .build();
         StdioClientTransport transport = new StdioClientTransport(parameters, mapper);
         transport.setStdErrorHandler(stderr::add);
-        client = McpClient.sync(transport)
+        McpClient.SyncSpec spec = McpClient.sync(transport)
                 .requestTimeout(Duration.ofSeconds(70))
                 .initializationTimeout(Duration.ofSeconds(30))
-                .progressConsumer(progress::add)
-                .build();
+                .progressConsumer(progress::add);
+        if (elicitation != null) {
+            spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build()).elicitation(elicitation);
+        }
+        client = spec.build();
         client.initialize();
     }
 
     static ServerProcess start(Map<String, String> env) {
         return new ServerProcess(env, McpJsonDefaults.getMapper());
+    }
+
+    /** A client that declares elicitation and answers each question of the server with {@code answer}. */
+    static ServerProcess startAnswering(Map<String, String> env,
+            java.util.function.Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> answer) {
+        return new ServerProcess(env, McpJsonDefaults.getMapper(), answer);
     }
 
     /**

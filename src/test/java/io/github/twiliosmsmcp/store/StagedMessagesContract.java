@@ -43,13 +43,13 @@ public abstract class StagedMessagesContract extends StoreContract {
     }
 
     private Staged stage(String to, String body) throws Exception {
-        return staged.stage(draft(to, body, List.of()), clock.instant()).message();
+        return staged.stage(draft(to, body, List.of()), clock.instant(), clock.instant()).message();
     }
 
     @Test
     void aStagedMessageIsReadBackWhole() throws Exception {
         Staged back = staged.stage(draft("+14155550100", "Photo 📷\nline two",
-                List.of("https://example.com/a.jpg", "https://example.com/b.png")), START).message();
+                List.of("https://example.com/a.jpg", "https://example.com/b.png")), START, START).message();
 
         assertTrue(back.id() > 0);
         assertEquals(Optional.of(back), open().staged().find(AC, back.id()), "another process reads the same");
@@ -63,9 +63,9 @@ public abstract class StagedMessagesContract extends StoreContract {
 
     @Test
     void stagingTheSameContentTwiceGivesTheOneAlreadyWaiting() throws Exception {
-        StagedMessages.Stored first = staged.stage(draft("+14155550100", "Same", List.of()), START);
-        StagedMessages.Stored again = open().staged().stage(draft("+14155550100", "Same", List.of()), START);
-        StagedMessages.Stored other = staged.stage(draft("+14155550100", "Other", List.of()), START);
+        StagedMessages.Stored first = staged.stage(draft("+14155550100", "Same", List.of()), START, START);
+        StagedMessages.Stored again = open().staged().stage(draft("+14155550100", "Same", List.of()), START, START);
+        StagedMessages.Stored other = staged.stage(draft("+14155550100", "Other", List.of()), START, START);
 
         assertFalse(first.alreadyStaged());
         assertTrue(again.alreadyStaged());
@@ -75,11 +75,28 @@ public abstract class StagedMessagesContract extends StoreContract {
     }
 
     @Test
+    void aMessageSentFromTheQueueCountsAsStagedWithinTheRepeatWindowOnly() throws Exception {
+        Staged first = stage("+14155550100", "Sent once");
+        staged.decide(AC, first.id(), first.digest(), true, Optional.empty(), "ann", START);
+        staged.finished(AC, first.id(), StagedState.SENT, "delivered", Optional.of("SM1"), START);
+        clock.advance(Duration.ofMinutes(5));
+
+        StagedMessages.Stored within = staged.stage(draft("+14155550100", "Sent once", List.of()), clock.instant(),
+                clock.instant().minus(Duration.ofMinutes(10)));
+        StagedMessages.Stored after = staged.stage(draft("+14155550100", "Sent once", List.of()), clock.instant(),
+                clock.instant().minus(Duration.ofMinutes(1)));
+
+        assertTrue(within.alreadyStaged());
+        assertEquals(StagedState.SENT, within.message().state());
+        assertFalse(after.alreadyStaged());
+    }
+
+    @Test
     void aRejectedMessageCanBeStagedAgainAsANewOne() throws Exception {
         Staged first = stage("+14155550100", "Same");
         staged.decide(AC, first.id(), first.digest(), false, Optional.of("no"), "ann", START);
 
-        StagedMessages.Stored again = staged.stage(draft("+14155550100", "Same", List.of()), START);
+        StagedMessages.Stored again = staged.stage(draft("+14155550100", "Same", List.of()), START, START);
 
         assertFalse(again.alreadyStaged());
         assertTrue(again.message().id() != first.id());
