@@ -94,8 +94,16 @@ public final class ApprovalService {
                 || staged.message().state() != StagedState.PENDING) {
             return submitted;
         }
-        Staged message = staged.message();
-        Confirmation.Answer answer = confirmation.ask(message);
+        return answered(staged.message(), confirmation.ask(staged.message()), progress);
+    }
+
+    /**
+     * What the user's answer in the chat about a staged message does: approved, it is sent now (as
+     * edited); declined, it is rejected; dismissed, it stays in the queue. Answering again about a
+     * message already approved and sent repeats that send, which the journal answers without a
+     * second one: so a client that repeats its answer sends nothing twice.
+     */
+    public Submitted answered(Staged message, Confirmation.Answer answer, Progress progress) {
         try {
             if (answer instanceof Confirmation.Declined) {
                 rejectInChat(message, "declined by the user in the chat");
@@ -107,7 +115,7 @@ public final class ApprovalService {
         } catch (StoreUnavailable e) {
             return new Sent(sender.storeUnavailable(message.kind(), message.to(), e));
         }
-        return held;
+        return new Held(new StagedForApproval(message, true, Optional.empty(), approval.rule()));
     }
 
     private void rejectInChat(Staged message, String reason) throws StoreUnavailable {

@@ -74,7 +74,11 @@ abstract class SendTool implements SmsTool {
     /** Sent at once, or staged when a person must approve it first (asked in the chat where the client can). */
     CallToolResult answer(ApprovalService approvals, SendRequest request, Arguments arguments, Progress progress,
             Confirmation confirmation, boolean simulated) throws BadArgument {
-        ApprovalService.Submitted submitted = approvals.submit(request, progress, confirmation);
+        return answerOf(approvals.submit(request, progress, confirmation), simulated);
+    }
+
+    /** The answer of a send, whatever became of it: sent, waiting for a person, or declined in the chat. */
+    static CallToolResult answerOf(ApprovalService.Submitted submitted, boolean simulated) {
         if (submitted instanceof ApprovalService.Held held) {
             return StagedAnswer.of(held.result(), simulated);
         }

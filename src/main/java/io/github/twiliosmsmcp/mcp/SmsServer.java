@@ -103,9 +103,14 @@ public final class SmsServer {
 
     static CallToolResult answer(SmsTool tool, Map<String, Object> arguments, Progress progress,
             Confirmation confirmation) {
+        return guarded(tool, () -> tool.call(arguments, progress, confirmation));
+    }
+
+    /** {@code work} for {@code tool}, with a trace id, and the tool's internal-error answer if it throws. */
+    static CallToolResult guarded(SmsTool tool, java.util.function.Supplier<CallToolResult> work) {
         return Trace.ofCall(() -> {
             try {
-                return tool.call(arguments, progress, confirmation);
+                return work.get();
             } catch (RuntimeException e) {
                 LOG.error("{}{} failed unexpectedly", Trace.tag(), tool.name(), e);
                 return tool.internalError();

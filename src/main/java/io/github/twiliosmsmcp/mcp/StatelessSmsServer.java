@@ -12,6 +12,7 @@ import io.modelcontextprotocol.modern.McpSchema.CallToolResult;
 import io.modelcontextprotocol.modern.McpSchema.CacheScope;
 import io.modelcontextprotocol.modern.McpSchema.Implementation;
 import io.modelcontextprotocol.modern.McpSchema.Tool;
+import io.modelcontextprotocol.modern.server.HmacRequestStateCodec;
 import io.modelcontextprotocol.modern.server.McpRequestContext;
 import io.modelcontextprotocol.modern.server.McpServer;
 import io.modelcontextprotocol.modern.server.McpSyncResponse;
@@ -22,6 +23,7 @@ import io.modelcontextprotocol.modern.server.feature.ToolsPage;
 import io.modelcontextprotocol.modern.server.transport.StdioMcpTransport;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,7 +52,8 @@ public final class StatelessSmsServer {
         Map<String, McpSyncTool> byName = new LinkedHashMap<>();
         for (SmsTool tool : SmsServer.tools(app, clock, mode)) {
             Tool definition = mapper.convertValue(tool.definition(mapper), Tool.class);
-            byName.put(tool.name(), McpSyncTool.of(definition, (context, request) -> answer(mapper, tool, context, request)));
+            byName.put(tool.name(), McpSyncTool.of(definition,
+                    (context, request) -> answer(app, mapper, tool, context, request)));
         }
         ToolsPage page = ToolsPage.of(byName.values().stream().map(McpSyncTool::definition).toList());
         McpSyncToolRepository repository = new McpSyncToolRepository() {
@@ -66,6 +69,9 @@ public final class StatelessSmsServer {
         };
         return McpServer.builder()
                 .serverInfo(Implementation.builder(SmsServer.NAME, version).build())
+                // The request state of an in-chat question names the staged message it asks about; its
+                // key is this process's, as the repeat of the call comes back to this process.
+                .requestStateCodec(HmacRequestStateCodec.builder().key(randomKey()).jsonMapper(mapper).build())
                 .instructions(SmsServer.INSTRUCTIONS)
                 .jsonMapper(mapper)
                 // As for 2025 clients, each tool checks its own arguments (see NoSchemaValidator).
@@ -73,17 +79,20 @@ public final class StatelessSmsServer {
                 .build();
     }
 
-    private static McpSyncResponse<CallToolOutcome> answer(McpJsonMapper mapper, SmsTool tool,
-            McpRequestContext context, CallToolRequest request) {
-        if (context.progressToken() == null) {
-            return McpSyncResponse.result(convert(mapper, SmsServer.answer(tool, request.arguments(), Progress.NONE)));
-        }
-        return McpSyncResponse.streaming(notifier ->
-                convert(mapper, SmsServer.answer(tool, request.arguments(), SmsServer.bestEffort(notifier::progress))));
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
-    private static CallToolOutcome convert(McpJsonMapper mapper, io.modelcontextprotocol.spec.McpSchema.CallToolResult answer) {
-        return mapper.convertValue(answer, CallToolResult.class);
+    private static McpSyncResponse<CallToolOutcome> answer(App app, McpJsonMapper mapper, SmsTool tool,
+            McpRequestContext context, CallToolRequest request) {
+        if (context.progressToken() == null) {
+            return McpSyncResponse.result(InputRequiredApproval.answer(app, mapper, tool, context, request,
+                    Progress.NONE));
+        }
+        return McpSyncResponse.streaming(notifier -> InputRequiredApproval.answer(app, mapper, tool, context, request,
+                SmsServer.bestEffort(notifier::progress)));
     }
 
 }

@@ -70,7 +70,9 @@ final class HttpMcpClient {
         if (isModern()) {
             ObjectNode meta = p.has("_meta") ? (ObjectNode) p.get("_meta") : p.putObject("_meta");
             meta.put("io.modelcontextprotocol/protocolVersion", MODERN);
-            meta.putObject("io.modelcontextprotocol/clientCapabilities");
+            if (!meta.has("io.modelcontextprotocol/clientCapabilities")) {
+                meta.putObject("io.modelcontextprotocol/clientCapabilities");
+            }
         }
         request.set("params", p);
         return request;
