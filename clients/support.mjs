@@ -102,13 +102,13 @@ function within(ms, what, promise) {
 
 /**
  * `java -jar twilio-sms-mcp.jar serve` as the sandbox (its database in memory) on a free loopback
- * port with HTTP_TOKEN, resolved once it listens. `log()` is what it wrote; `stop()` sends SIGTERM,
- * as systemd stops it, and resolves with how it exited.
+ * port with HTTP_TOKEN and the settings in `env`, resolved once it listens. `log()` is what it wrote;
+ * `stop()` sends SIGTERM, as systemd stops it, and resolves with how it exited.
  */
-export async function startService() {
+export async function startService(env = {}) {
   const port = await freePort();
   const child = spawn(java(), ['-Xlog:disable', '-Xlog:all=warning:stderr', '-jar', jar(), 'serve'], {
-    env: { ...sandboxEnvironment(), SMS_HTTP_ADDRESS: `127.0.0.1:${port}`, SMS_HTTP_TOKEN: HTTP_TOKEN },
+    env: { ...sandboxEnvironment(), SMS_HTTP_ADDRESS: `127.0.0.1:${port}`, SMS_HTTP_TOKEN: HTTP_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = [];
