@@ -1,5 +1,6 @@
-// Every tool called through an MCP TypeScript SDK client over stdio, as LibreChat starts the server:
-// with the env block of librechat.yaml.example as LibreChat passes it when the Twilio variables are
+// Every tool called through an MCP TypeScript SDK client, over stdio as LibreChat starts the server,
+// or over Streamable HTTP to serve as LibreChat's sms-http entry reaches it. Over stdio the server
+// gets the env block of librechat.yaml.example as LibreChat passes it when the Twilio variables are
 // missing from its .env (the literal ${...} texts, which the server treats as unset, so it runs as the
 // sandbox). The 2025 client (@modelcontextprotocol/sdk) and the 2026-07-28 one
 // (@modelcontextprotocol/client) run the same cases.
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { jar, java, repository } from './support.mjs';
+import { assertCleanLog, HTTP_TOKEN, jar, java, repository } from './support.mjs';
 
 const RECIPIENT = '+14155552671';
 const SANDBOX_SENDER = '+15005550006';
@@ -18,31 +19,17 @@ const SID = /^SM[0-9a-f]{32}$/;
 const text = (result) => result.content.filter((c) => c.type === 'text').map((c) => c.text).join('\n');
 
 /**
- * The cases, for a client built with `Client` and `StdioClientTransport` of one SDK: `clientOptions`
- * are the Client's options, and `connected(client)` checks what the connection agreed on.
+ * The cases, for a client built with `Client` of one SDK reaching the server through `server`
+ * (`overStdio` or `overHttp`): `clientOptions` are the Client's options, and `connected(client)`
+ * checks what the connection agreed on.
  */
-export function describeEveryTool(title, { Client, StdioClientTransport, clientOptions, connected }) {
+export function describeEveryTool(title, { Client, clientOptions, connected, server }) {
   describe(title, () => {
-    const entry = parse(readFileSync(join(repository, 'librechat.yaml.example'), 'utf8')).mcpServers.sms;
     let client;
-    let transport;
-    let exited;
-    const stderr = [];
 
     before(async () => {
-      transport = new StdioClientTransport({
-        command: java(),
-        args: entry.args.map((a) => (a.endsWith('twilio-sms-mcp.jar') ? jar() : a)),
-        // Like LibreChat: the SDK adds only its default variables (HOME, PATH, ...) to this.
-        env: entry.env,
-        stderr: 'pipe',
-      });
-      transport.stderr.on('data', (chunk) => stderr.push(chunk.toString()));
       client = new Client({ name: 'librechat-like', version: '1.0.0' }, clientOptions);
-      await client.connect(transport);
-      // The SDK keeps the child process private; both pinned versions name it _process. Its exit
-      // event tells whether the server left by itself or had to be killed.
-      exited = new Promise((resolve) => transport._process.once('exit', (code, signal) => resolve({ code, signal })));
+      await server.connect(client);
     });
 
     after(async () => {
@@ -149,13 +136,61 @@ export function describeEveryTool(title, { Client, StdioClientTransport, clientO
       assert.match(result.content[0].text, /Sending rules set by the server's owner/);
     });
 
-    it('closes: the server exits by itself when stdin closes', async () => {
+    it(server.closes, async () => {
       await client.close();
+      await server.closed();
+    });
+  });
+}
+
+/** The server as librechat.yaml.example's sms entry has LibreChat start it, with that SDK's stdio transport. */
+export function overStdio(StdioClientTransport) {
+  const entry = parse(readFileSync(join(repository, 'librechat.yaml.example'), 'utf8')).mcpServers.sms;
+  const stderr = [];
+  let exited;
+  return {
+    async connect(client) {
+      const transport = new StdioClientTransport({
+        command: java(),
+        args: entry.args.map((a) => (a.endsWith('twilio-sms-mcp.jar') ? jar() : a)),
+        // Like LibreChat: the SDK adds only its default variables (HOME, PATH, ...) to this.
+        env: entry.env,
+        stderr: 'pipe',
+      });
+      transport.stderr.on('data', (chunk) => stderr.push(chunk.toString()));
+      await client.connect(transport);
+      // The SDK keeps the child process private; both pinned versions name it _process. Its exit
+      // event tells whether the server left by itself or had to be killed.
+      exited = new Promise((resolve) => transport._process.once('exit', (code, signal) => resolve({ code, signal })));
+    },
+    closes: 'closes: the server exits by itself when stdin closes',
+    async closed() {
       const { code, signal } = await exited;
       assert.equal(signal, null, 'not killed');
       assert.equal(code, 0, stderr.join(''));
       assert.match(stderr.join(''), /SANDBOX/);
       assert.match(stderr.join(''), /stdin closed; answering 0 request\(s\) in flight/);
-    });
-  });
+    },
+  };
+}
+
+/**
+ * A running serve (`service()`, from support.mjs's startService) reached as librechat.yaml.example's
+ * sms-http entry reaches it: its /mcp URL and the header Authorization: Bearer <token>, with that
+ * SDK's Streamable HTTP transport.
+ */
+export function overHttp(service, StreamableHTTPClientTransport) {
+  return {
+    async connect(client) {
+      await client.connect(new StreamableHTTPClientTransport(new URL(service().mcpUrl),
+        { requestInit: { headers: { Authorization: `Bearer ${HTTP_TOKEN}` } } }));
+    },
+    closes: 'closes: the service keeps serving, having logged no error and never the token',
+    async closed() {
+      // 503 without SMS_PUBLIC_URL, as webhooks cannot be checked; the store still answers.
+      const health = await (await fetch(`${service().baseUrl}/healthz`)).json();
+      assert.equal(health.store, 'ok');
+      assertCleanLog(service());
+    },
+  };
 }

@@ -42,6 +42,8 @@ public final class Service {
     /** Where Twilio's "a message comes in" webhook and its status callbacks arrive: paths fixed as a contract. */
     public static final String INBOUND = WebhookPaths.INBOUND;
     public static final String STATUS = WebhookPaths.STATUS;
+    /** Where clients reach MCP over HTTP. */
+    public static final String MCP = McpEndpoint.PATH;
     /** A webhook takes milliseconds; this bounds a store stuck on another process's lock. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);

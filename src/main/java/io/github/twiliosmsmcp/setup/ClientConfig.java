@@ -33,6 +33,8 @@ public record ClientConfig(String name, String command, List<String> args) {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,43}");
     static final String TITLE = "Twilio SMS";
     static final String DESCRIPTION = "Send SMS and MMS and read replies through Twilio";
+    /** The variable of LibreChat's .env that holds the bearer token of {@code serve}, as librechat.yaml.example names it. */
+    static final String LIBRECHAT_TOKEN = "SMS_MCP_TOKEN";
 
     /** Claude Desktop does not expand variables: these are for the user to overwrite with real values. */
     static final Map<String, String> CLAUDE_PLACEHOLDERS = placeholders(
@@ -81,15 +83,29 @@ public record ClientConfig(String name, String command, List<String> args) {
 
     /** The {@code mcpServers} section of {@code librechat.yaml} with this server. */
     public String libreChatYaml() {
-        ObjectNode entry = JSON.createObjectNode()
-                .put("type", "stdio")
-                .put("title", TITLE)
-                .put("description", DESCRIPTION)
-                .put("command", command);
+        ObjectNode entry = libreChatEntry("stdio").put("command", command);
         args.forEach(entry.putArray("args")::add);
         ObjectNode env = entry.putObject("env");
         // LibreChat fills ${NAME} from its .env; an unset one reaches the server as text it ignores.
         CLAUDE_PLACEHOLDERS.keySet().forEach(variable -> env.put(variable, "${" + variable + "}"));
+        return libreChatSection(name, entry);
+    }
+
+    /**
+     * The {@code mcpServers} section of {@code librechat.yaml} with the service {@code serve} at
+     * {@code url}, the token taken from {@link #LIBRECHAT_TOKEN} in LibreChat's .env.
+     */
+    public static String libreChatHttpYaml(String name, String url) {
+        ObjectNode entry = libreChatEntry("streamable-http").put("url", url);
+        entry.putObject("headers").put("Authorization", "Bearer ${" + LIBRECHAT_TOKEN + "}");
+        return libreChatSection(name, entry);
+    }
+
+    private static ObjectNode libreChatEntry(String type) {
+        return JSON.createObjectNode().put("type", type).put("title", TITLE).put("description", DESCRIPTION);
+    }
+
+    private static String libreChatSection(String name, ObjectNode entry) {
         // A send can wait up to 45 s for its status and receive_sms up to 45 s: more than the default.
         entry.put("timeout", 60000);
         entry.put("initTimeout", 20000);

@@ -16,21 +16,23 @@ import java.util.Optional;
 /**
  * {@code java -jar twilio-sms-mcp.jar setup}: makes the start-up archive for the running JDK next to
  * the jar, prints ready-to-paste client configuration with absolute paths, and with
- * {@code --write-claude} adds the server to Claude Desktop's configuration.
+ * {@code --write-claude} adds the server to Claude Desktop's configuration. With {@code --http} it
+ * prints the configuration of MCP over HTTP instead ({@link HttpSetup}).
  */
 public final class Setup {
     private final PrintStream out;
 
     /** What the user asked for. */
     record Options(boolean writeClaude, Optional<Path> claudeConfig, String name, Optional<Path> archive,
-            boolean noArchive) {
+            boolean noArchive, boolean http) {
 
         static Options parse(String... args) throws BadUsage {
             boolean writeClaude = false;
             boolean noArchive = false;
+            boolean http = false;
             Optional<Path> claudeConfig = Optional.empty();
             Optional<Path> archive = Optional.empty();
-            String name = "sms";
+            Optional<String> named = Optional.empty();
             Iterator<String> rest = Arrays.asList(args).iterator();
             while (rest.hasNext()) {
                 String option = rest.next();
@@ -39,18 +41,25 @@ public final class Setup {
                     case "--no-archive" -> noArchive = true;
                     case "--claude-config" -> claudeConfig = Optional.of(path(option, value(option, rest)));
                     case "--archive" -> archive = Optional.of(path(option, value(option, rest)));
-                    case "--name" -> name = value(option, rest);
+                    case "--name" -> named = Optional.of(value(option, rest));
+                    case "--http" -> http = true;
                     default -> throw new BadUsage("unknown setup option '" + option + "'");
                 }
             }
             if (noArchive && archive.isPresent()) {
                 throw new BadUsage("--archive and --no-archive contradict each other");
             }
+            if (http && (writeClaude || claudeConfig.isPresent() || archive.isPresent() || noArchive)) {
+                throw new BadUsage("--http takes only --name: the service needs no start-up archive, and Claude"
+                        + " Desktop's file names only servers it starts itself");
+            }
+            // The names librechat.yaml.example gives the two entries, so that both can sit side by side.
+            String name = named.orElse(http ? "sms-http" : "sms");
             if (!ClientConfig.NAME.matcher(name).matches()) {
                 throw new BadUsage("--name must be 1 to 43 letters, digits, '_' or '-'"
                         + " (LibreChat builds tool names of at most 64 characters from it)");
             }
-            return new Options(writeClaude, claudeConfig, name, archive, noArchive);
+            return new Options(writeClaude, claudeConfig, name, archive, noArchive, http);
         }
 
         private static String value(String option, Iterator<String> rest) throws BadUsage {
@@ -109,6 +118,10 @@ public final class Setup {
         out.println("twilio-sms-mcp " + version + " setup");
         out.println("  java: " + java + " (Java " + Runtime.version() + ")");
         out.println("  jar:  " + jar);
+        if (options.http()) {
+            HttpSetup.print(Environment.ofSystem(), options.name(), java, jar, out);
+            return;
+        }
 
         Path claudeFile = options.claudeConfig().orElseGet(() -> ClaudeConfigFile.defaultLocation(Environment.ofSystem()));
         if (options.writeClaude()) {

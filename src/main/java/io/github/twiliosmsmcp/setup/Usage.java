@@ -67,6 +67,8 @@ public final class Usage {
                 .append(row(20, "--name NAME", "the server's name in the clients (default: sms)"))
                 .append(row(20, "--archive PATH", "where to write the archive (default: next to the jar)"))
                 .append(row(20, "--no-archive", "make no archive; print the configuration without it"))
+                .append(row(20, "--http", "instead: how to run serve for MCP over HTTP, and LibreChat's entry for it"))
+                .append(row(20, "", "(URL from SMS_HTTP_ADDRESS; takes only --name, default: sms-http)"))
                 .append('\n')
                 .append("Recommended JVM flags on this Java (").append(flags.java()).append("):\n  ")
                 .append(String.join(" ", flags.launch(Optional.empty())))

@@ -125,7 +125,7 @@ class SetupIT {
     }
 
     /** The LibreChat block: from the line "mcpServers:" to the next empty line. */
-    private static String printedYaml(String stdout) {
+    static String printedYaml(String stdout) {
         List<String> lines = List.of(stdout.split("\\R", -1));
         int start = lines.indexOf("mcpServers:");
         assertTrue(start >= 0, "no YAML block in:\n" + stdout);
