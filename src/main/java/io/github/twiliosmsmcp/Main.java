@@ -9,6 +9,7 @@ import io.github.twiliosmsmcp.mcp.SmsServer;
 import io.github.twiliosmsmcp.mcp.StatelessSmsServer;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.service.Service;
+import io.github.twiliosmsmcp.setup.MigrateStore;
 import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
 import io.github.twiliosmsmcp.setup.Webhooks;
@@ -48,6 +49,8 @@ public final class Main {
                         : Usage.unknownArgument(args[1], version(), System.err);
                 case "setup" -> Setup.run(Arrays.copyOfRange(args, 1, args.length), version(), System.out, System.err);
                 case "webhooks" -> Webhooks.run(Arrays.copyOfRange(args, 1, args.length), version(),
+                        Environment.ofSystem(), System.out, System.err);
+                case "migrate-store" -> MigrateStore.run(Arrays.copyOfRange(args, 1, args.length), version(),
                         Environment.ofSystem(), System.out, System.err);
                 default -> Usage.unknownArgument(args[0], version(), System.err);
             });
