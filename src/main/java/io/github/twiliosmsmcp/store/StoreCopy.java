@@ -64,6 +64,9 @@ public final class StoreCopy {
 
     /** Copies every table, telling {@code progress} about each one as it is done. */
     public List<Counted> copy(Consumer<Counted> progress) throws StoreUnavailable {
+        // The target first, so that one that cannot be reached, or has a newer schema, is refused even
+        // when there is nothing to copy.
+        to.write(c -> null);
         List<Counted> counts = new ArrayList<>();
         for (Table table : TABLES) {
             Counted counted = copy(table);

@@ -2,7 +2,10 @@ package io.github.twiliosmsmcp.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.delivery.SendIntent;
 import io.github.twiliosmsmcp.delivery.SendJournal;
@@ -13,7 +16,10 @@ import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
@@ -45,14 +51,15 @@ class StoreCopyTest {
 
     private final MutableClock clock = new MutableClock(AT);
     private Database sqlite;
+    private DatabaseLocation target;
     private PostgresDatabase postgres;
 
     @BeforeEach
     void open(@TempDir Path folder) {
         sqlite = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock, Duration.ofDays(90));
         PostgresServer server = PostgresServer.shared();
-        postgres = new PostgresDatabase(DatabaseLocation.postgres(server.freshDatabaseUrl(),
-                Optional.of(server.password())), clock, Duration.ofDays(90));
+        target = DatabaseLocation.postgres(server.freshDatabaseUrl(), Optional.of(server.password()));
+        postgres = new PostgresDatabase(target, clock, Duration.ofDays(90));
     }
 
     @AfterEach
@@ -137,6 +144,32 @@ class StoreCopyTest {
         assertEquals(new StoreCopy.Counted("inbound", INBOUND - 1, 1), counts.get(2));
         assertEquals("the target's own text", target.find("SMin0005").orElseThrow().body());
         assertEquals(Set.of(), target.unread(List.of("SMin0005")));
+    }
+
+    @Test
+    void aTargetWrittenByANewerVersionIsRefusedAndGetsNothing() throws Exception {
+        populate();
+        postgres.write(c -> {
+            Rows.execute(c, "UPDATE schema_version SET version = " + (PostgresMigrations.latest() + 1));
+            return null;
+        });
+        postgres.close();
+        postgres = new PostgresDatabase(target, clock, Duration.ofDays(90));
+
+        StoreUnavailable refused = assertThrows(StoreUnavailable.class, this::copy);
+
+        assertTrue(refused.getMessage().contains("newer version"), refused.getMessage());
+        assertEquals(0, rawCount("sends"));
+    }
+
+    /** Counted past the store, which refuses a newer schema. */
+    private long rawCount(String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.user().orElseThrow(),
+                target.password().orElseThrow()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long count(SqlStore store, String table) {
