@@ -10,6 +10,7 @@ import io.github.twiliosmsmcp.mcp.StatelessSmsServer;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.review.ReviewCommand;
 import io.github.twiliosmsmcp.service.Service;
+import io.github.twiliosmsmcp.setup.MigrateStore;
 import io.github.twiliosmsmcp.setup.Setup;
 import io.github.twiliosmsmcp.setup.Usage;
 import io.github.twiliosmsmcp.setup.Webhooks;
@@ -51,6 +52,8 @@ public final class Main {
                 case "webhooks" -> Webhooks.run(Arrays.copyOfRange(args, 1, args.length), version(),
                         Environment.ofSystem(), System.out, System.err);
                 case "review" -> ReviewCommand.run(Arrays.copyOfRange(args, 1, args.length), version(),
+                        Environment.ofSystem(), System.out, System.err);
+                case "migrate-store" -> MigrateStore.run(Arrays.copyOfRange(args, 1, args.length), version(),
                         Environment.ofSystem(), System.out, System.err);
                 default -> Usage.unknownArgument(args[0], version(), System.err);
             });

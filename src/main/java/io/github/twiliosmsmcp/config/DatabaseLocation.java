@@ -79,7 +79,8 @@ public final class DatabaseLocation {
         return new DatabaseLocation(URL_PREFIX + file, file, file.toString());
     }
 
-    static boolean isPostgresUrl(String value) {
+    /** Whether {@code value} is a {@code postgresql://} (or {@code postgres://}) URL. */
+    public static boolean isPostgresUrl(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         return lower.startsWith("postgresql://") || lower.startsWith("postgres://");
     }

@@ -46,6 +46,7 @@ public record Settings(
     public static final String MAX_SEGMENTS = "SMS_MAX_SEGMENTS";
     public static final String DATABASE = "SMS_DATABASE";
     public static final String DATABASE_PASSWORD = "SMS_DATABASE_PASSWORD";
+    public static final String HOST_NAME = "SMS_HOST_NAME";
     public static final String DEDUPE_WINDOW = "SMS_DEDUPE_WINDOW";
     public static final String RETENTION_DAYS = "SMS_RETENTION_DAYS";
 

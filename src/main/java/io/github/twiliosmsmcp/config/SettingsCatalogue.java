@@ -50,6 +50,9 @@ public final class SettingsCatalogue {
             "message database file, jdbc:sqlite: or postgresql:// URL", Parsers.database());
     public static final Setting<String> DATABASE_PASSWORD = Setting.described(Settings.DATABASE_PASSWORD,
             "PGPASSWORD", "password for a postgresql:// database without one", Parsers.text());
+    /** Read once per process, where the send journal learns who writes: see {@code SendIntent.Owner}. */
+    public static final Setting<String> HOST_NAME = Setting.described(Settings.HOST_NAME, "the machine's host name",
+            "this host's name in a shared database's send journal", Parsers.text());
     public static final Setting<Duration> DEDUPE_WINDOW = Setting.withDefault(Settings.DEDUPE_WINDOW, "10m",
             "how long the same text to the same number is a repeat", Parsers.spanOfTime());
     public static final Setting<Integer> RETENTION_DAYS = Setting.withDefault(Settings.RETENTION_DAYS, "90",
@@ -100,7 +103,7 @@ public final class SettingsCatalogue {
             MESSAGING_SERVICE_SID, API_BASE_URL);
 
     public static final List<Setting<?>> ALL = Stream.concat(TWILIO.stream(), Stream.of(DEFAULT_REGION,
-            STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DATABASE_PASSWORD, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
+            STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DATABASE_PASSWORD, HOST_NAME, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
             REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS, APPROVAL,
             APPROVAL_TTL, HTTP_ADDRESS,
             PUBLIC_URL, HTTP_TOKEN, HTTP_ALLOWED_ORIGINS, HTTP_CALLS_PER_MINUTE)).toList();

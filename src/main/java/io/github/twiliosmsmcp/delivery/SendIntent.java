@@ -1,5 +1,7 @@
 package io.github.twiliosmsmcp.delivery;
 
+import io.github.twiliosmsmcp.config.Environment;
+import io.github.twiliosmsmcp.config.Settings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,15 +74,22 @@ public record SendIntent(
     private static final class Self {
         static final Owner OWNER = lookUp();
 
+        /**
+         * {@code SMS_HOST_NAME} names the host where the machine's name does not tell hosts apart
+         * (containers that share one, or several hosts simulated on one machine by a test).
+         */
         private static Owner lookUp() {
             ProcessHandle self = ProcessHandle.current();
-            String host;
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                host = "unknown";
-            }
+            String host = Environment.ofSystem().get(Settings.HOST_NAME).orElseGet(Self::machineName);
             return new Owner(host, self.pid(), self.info().startInstant().orElse(Instant.EPOCH));
+        }
+
+        private static String machineName() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "unknown";
+            }
         }
     }
 

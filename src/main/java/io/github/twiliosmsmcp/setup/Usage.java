@@ -58,6 +58,8 @@ public final class Usage {
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " webhooks [--apply]", "show where your Twilio numbers send the messages"))
                 .append(row(COMMAND_WIDTH, "", "they receive; --apply points them at SMS_PUBLIC_URL"))
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " review", "list, approve, reject or edit staged messages"))
+                .append(row(COMMAND_WIDTH, "java -jar " + JAR + " migrate-store", "copy a SQLite store into PostgreSQL:"))
+                .append(row(COMMAND_WIDTH, "  --from FILE --to postgresql://URL", "rows already there stay, so it can run again"))
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " --version", "print the version and the Java version"))
                 .append(row(COMMAND_WIDTH, "java -jar " + JAR + " --help", "print this help"))
                 .append('\n')
