@@ -94,7 +94,8 @@ public final class ApprovalService {
                 || staged.message().state() != StagedState.PENDING) {
             return submitted;
         }
-        return answered(staged.message(), confirmation.ask(staged.message()), progress);
+        Confirmation.Answer answer = confirmation.ask(staged.message());
+        return answer instanceof Confirmation.Dismissed ? held : answered(staged.message(), answer, progress);
     }
 
     /**

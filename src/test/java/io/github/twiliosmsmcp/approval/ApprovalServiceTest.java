@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.approval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -348,6 +349,7 @@ class ApprovalServiceTest {
                 message -> new Confirmation.Dismissed("cancelled"));
 
         assertEquals(StagedState.PENDING, stagedOf(held).state());
+        assertFalse(((StagedForApproval) ((Held) held).result()).alreadyStaged(), "staged by this very call");
         assertTrue(gateway.creates().isEmpty());
     }
 
