@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.access;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Which token opens {@code POST /mcp}: the one the owner set, else the one generated on first start. */
 public final class HttpTokens {
@@ -15,20 +16,7 @@ public final class HttpTokens {
      */
     public static HttpToken resolve(Optional<String> configured, TokenDigests digests, String account,
             String settingName, PrintStream console) throws StoreUnavailable {
-        if (configured.isPresent()) {
-            return HttpToken.of(configured.get());
-        }
-        Optional<String> kept = digests.find(account);
-        if (kept.isPresent()) {
-            return HttpToken.ofDigest(kept.get());
-        }
-        String token = HttpToken.generate();
-        HttpToken generated = HttpToken.of(token);
-        if (!digests.keepIfAbsent(account, generated.digest())) {
-            // Another service on this store generated one first: that one is in use, and it printed it.
-            return HttpToken.ofDigest(digests.find(account).orElseThrow());
-        }
-        console.println("""
+        return resolve(configured, digests, account, console, token -> """
 
                 MCP over HTTP (POST /mcp) needs this bearer token. It is shown this once and only its
                 SHA-256 digest is kept, so copy it now:
@@ -39,6 +27,28 @@ public final class HttpTokens {
                 headers: { Authorization: "Bearer ${SMS_MCP_TOKEN}" }). To choose the token yourself,
                 set %s instead.
                 """.formatted(token, settingName));
+    }
+
+    /**
+     * The same for any door of {@code serve} that opens with a token: {@code key} names the door's
+     * token in {@code digests}, {@code notice} is what is printed with a newly generated token.
+     */
+    public static HttpToken resolve(Optional<String> configured, TokenDigests digests, String key, PrintStream console,
+            UnaryOperator<String> notice) throws StoreUnavailable {
+        if (configured.isPresent()) {
+            return HttpToken.of(configured.get());
+        }
+        Optional<String> kept = digests.find(key);
+        if (kept.isPresent()) {
+            return HttpToken.ofDigest(kept.get());
+        }
+        String token = HttpToken.generate();
+        HttpToken generated = HttpToken.of(token);
+        if (!digests.keepIfAbsent(key, generated.digest())) {
+            // Another service on this store generated one first: that one is in use, and it printed it.
+            return HttpToken.ofDigest(digests.find(key).orElseThrow());
+        }
+        console.println(notice.apply(token));
         console.flush();
         return generated;
     }

@@ -97,6 +97,9 @@ public final class SettingsCatalogue {
             "none", "browser origins that may call /mcp, comma-separated", Parsers.origins());
     public static final Setting<Integer> HTTP_CALLS_PER_MINUTE = Setting.withDefault("SMS_HTTP_CALLS_PER_MINUTE", "60",
             "tool calls per minute over HTTP, 1-100000", Parsers.wholeNumber(1, 100_000));
+    /** Read by {@code serve} alone: what opens the review page, a person's door, apart from the model's. */
+    public static final Setting<String> REVIEW_TOKEN = Setting.described("SMS_REVIEW_TOKEN", "generated",
+            "login token for the review page at /review, 16+ characters", Parsers.secret(16));
 
     /** The settings that choose Twilio: with none of them set, the server is a sandbox. */
     public static final List<Setting<?>> TWILIO = List.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY, API_SECRET, PHONE_NUMBER,
@@ -106,7 +109,7 @@ public final class SettingsCatalogue {
             STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DATABASE_PASSWORD, HOST_NAME, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
             REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS, APPROVAL,
             APPROVAL_TTL, HTTP_ADDRESS,
-            PUBLIC_URL, HTTP_TOKEN, HTTP_ALLOWED_ORIGINS, HTTP_CALLS_PER_MINUTE)).toList();
+            PUBLIC_URL, HTTP_TOKEN, HTTP_ALLOWED_ORIGINS, HTTP_CALLS_PER_MINUTE, REVIEW_TOKEN)).toList();
 
     private SettingsCatalogue() {}
 }

@@ -47,7 +47,20 @@ public final class ConversationService {
         this.lookBack = lookBack;
     }
 
+    /** The thread as the model reads it: the replies shown count as read from now on. */
     public Conversation with(PhoneNumber other, int limit) {
+        return read(other, limit, true);
+    }
+
+    /**
+     * The thread as a person looks at it: what the model has not read yet stays unread for the model,
+     * whose receive_sms must still return it.
+     */
+    public Conversation look(PhoneNumber other, int limit) {
+        return read(other, limit, false);
+    }
+
+    private Conversation read(PhoneNumber other, int limit, boolean markRead) {
         try {
             java.time.Instant since = clock.instant().minus(lookBack);
             List<MessageRecord> received = gateway.inbound(numbers, Optional.of(other), since, SCAN_LIMIT, TIMEOUT);
@@ -59,8 +72,10 @@ public final class ConversationService {
                 shown.add(latest(message));
             }
             inbox.remember(received, ConsentReplies::changeFor);
-            inbox.markRead(shown.stream().filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
-                    .map(MessageRecord::sid).toList());
+            if (markRead) {
+                inbox.markRead(shown.stream().filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
+                        .map(MessageRecord::sid).toList());
+            }
             return new Conversation(other.e164(), shown, thread.size() - shown.size(), gateway.simulated(),
                     Optional.empty(), "");
         } catch (GatewayException e) {

@@ -49,6 +49,16 @@ public interface Inbox {
     List<MessageRecord> receivedBetween(Instant from, Instant to, int limit) throws StoreUnavailable;
 
     /**
+     * The numbers this account has a conversation with: each that texted it, or that it sent a message
+     * to which the provider accepted. Those with messages not yet returned to the model come first,
+     * then the most recent; at most {@code limit}.
+     */
+    List<Correspondent> correspondents(int limit) throws StoreUnavailable;
+
+    /** One number's conversation at a glance: its latest message either way, and how many replies are unread. */
+    record Correspondent(String number, Instant lastAt, int unread) {}
+
+    /**
      * The place of each message, in either direction, by SID. Messages the store has not learned
      * of yet are learned now, oldest first, so that every later read finds the same places.
      */

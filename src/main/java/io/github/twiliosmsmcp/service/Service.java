@@ -16,6 +16,8 @@ import io.github.twiliosmsmcp.config.WebhookPaths;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.mcp.SmsHttpServlets;
 import io.github.twiliosmsmcp.policy.Mode;
+import io.github.twiliosmsmcp.review.ReviewPage;
+import io.github.twiliosmsmcp.review.ReviewToken;
 import io.github.twiliosmsmcp.twilio.WebhookSignature;
 import java.net.URI;
 import java.time.Clock;
@@ -60,6 +62,7 @@ public final class Service {
         List<String> allowedOrigins = SettingsCatalogue.HTTP_ALLOWED_ORIGINS.read(environment, null, problems)
                 .orElse(List.of());
         int callsPerMinute = SettingsCatalogue.HTTP_CALLS_PER_MINUTE.readOrDefault(environment, null, problems);
+        Optional<String> reviewToken = SettingsCatalogue.REVIEW_TOKEN.read(environment, null, problems);
         ServiceMetrics metrics = new ServiceMetrics();
         App app = new App(environment, "twilio-sms-mcp/" + version, clock, new StoppableSleeper(), metrics);
         String account;
@@ -73,7 +76,10 @@ public final class Service {
                     SettingsCatalogue.HTTP_TOKEN.name(), System.err);
             McpEndpoint mcp = mcpEndpoint(app, Settings.mode(environment), clock, version,
                     new McpGate(httpToken, allowedOrigins), new CallRate(callsPerMinute, clock));
-            return serve(app, metrics, account, address, publicUrl, signature(environment), clock, version, mcp);
+            HttpToken reviewLogin = ReviewToken.resolve(reviewToken, app.tokenDigests().get(), account,
+                    SettingsCatalogue.REVIEW_TOKEN.name(), "http://" + address + ReviewPage.PATH, System.err);
+            ReviewPage review = new ReviewPage(app, account, reviewLogin, clock);
+            return serve(app, metrics, account, address, publicUrl, signature(environment), clock, version, mcp, review);
         } catch (NotConfigured e) {
             problems.addAll(e.problems());
             problems.forEach(LOG::error);
@@ -107,7 +113,7 @@ public final class Service {
 
     private static int serve(App app, ServiceMetrics metrics, String account, HttpAddress address,
             Optional<URI> publicUrl, Optional<WebhookSignature> signature, Clock clock, String version,
-            McpEndpoint mcp) throws Exception {
+            McpEndpoint mcp, ReviewPage review) throws Exception {
         if (publicUrl.isEmpty()) {
             LOG.warn("SMS_PUBLIC_URL is not set: the webhooks answer 503 until it names the https base URL Twilio"
                     + " calls this service at");
@@ -131,6 +137,7 @@ public final class Service {
         // Answers with progress stream as server-sent events, which the SDK servlets write asynchronously.
         mcpHolder.setAsyncSupported(true);
         context.addServlet(mcpHolder, McpEndpoint.PATH);
+        context.addServlet(new ServletHolder(review), ReviewPage.PATH + "/*");
 
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -146,9 +153,10 @@ public final class Service {
         beacon.start();
         held.start();
         server.start();
-        LOG.info("twilio-sms-mcp {} serving on http://{}:{} for {}; webhooks at {}{} and {}{}; MCP at {}", version,
+        LOG.info("twilio-sms-mcp {} serving on http://{}:{} for {}; webhooks at {}{} and {}{}; MCP at {};"
+                + " review page at {}", version,
                 address.host(), connector.getLocalPort(), account, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"),
-                INBOUND, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"), STATUS, McpEndpoint.PATH);
+                INBOUND, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"), STATUS, McpEndpoint.PATH, ReviewPage.PATH);
         server.join();
         return 0;
     }

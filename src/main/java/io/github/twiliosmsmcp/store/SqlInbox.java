@@ -176,6 +176,23 @@ public final class SqlInbox implements Inbox {
         });
     }
 
+    @Override
+    public List<Correspondent> correspondents(int limit) throws StoreUnavailable {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT number, MAX(at) AS last_at, SUM(unread) AS"
+                    + " unread FROM (SELECT sender AS number, received_at AS at, CASE WHEN read_at IS NULL THEN 1 ELSE 0"
+                    + " END AS unread FROM inbound WHERE account = ? UNION ALL SELECT recipient, created_at, 0 FROM"
+                    + " sends WHERE account = ? AND state = 'ACCEPTED') AS messages GROUP BY number"
+                    + " ORDER BY CASE WHEN SUM(unread) > 0 THEN 0 ELSE 1 END, MAX(at) DESC, number LIMIT ?")) {
+                select.setString(1, account);
+                select.setString(2, account);
+                select.setInt(3, limit);
+                return Rows.all(select, rs -> new Correspondent(rs.getString("number"),
+                        Instant.ofEpochMilli(rs.getLong("last_at")), rs.getInt("unread")));
+            }
+        });
+    }
+
     /** Storing a message gives it its place too (a trigger), so only messages never stored are learned here. */
     @Override
     public Map<String, Place> places(Collection<MessageRecord> messages) throws StoreUnavailable {

@@ -33,7 +33,8 @@ public final class SqlStagedMessages implements StagedMessages {
 
     @Override
     public Stored stage(Staged message, Instant now, Instant sentSince) throws StoreUnavailable {
-        return database.write(c -> {
+        // Taken as a claim is, so two processes staging the same message at once take turns and stage it once.
+        return database.claim(message.account(), c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT id FROM staged WHERE account = ?"
                     + " AND ((state IN ('PENDING', 'APPROVED') AND expires_at > ?) OR (state = 'SENT' AND decided_at > ?))"
                     + " AND kind = ? AND recipient = ? AND COALESCE(sender, '') = ? AND body = ? AND media_urls = ?"
@@ -109,8 +110,17 @@ public final class SqlStagedMessages implements StagedMessages {
     }
 
     private static Optional<Staged> find(Connection c, String account, long id) throws SQLException {
+        return find(c, account, id, "");
+    }
+
+    /** The row, locked until the transaction ends where the database locks rows: two decisions take turns. */
+    private Optional<Staged> findToChange(Connection c, String account, long id) throws SQLException {
+        return find(c, account, id, database.lockingTheRow());
+    }
+
+    private static Optional<Staged> find(Connection c, String account, long id, String locking) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM staged WHERE account = ?"
-                + " AND id = ?")) {
+                + " AND id = ?" + locking)) {
             select.setString(1, account);
             select.setLong(2, id);
             return Rows.all(select, SqlStagedMessages::staged).stream().findFirst();
@@ -121,7 +131,7 @@ public final class SqlStagedMessages implements StagedMessages {
     public Decided decide(String account, long id, String digest, boolean approve, Optional<String> reason,
             String reviewer, Instant now) throws StoreUnavailable {
         return database.write(c -> {
-            Optional<Staged> found = find(c, account, id);
+            Optional<Staged> found = findToChange(c, account, id);
             if (found.isEmpty()) {
                 return Decided.NO_SUCH_MESSAGE;
             }
@@ -154,7 +164,7 @@ public final class SqlStagedMessages implements StagedMessages {
     public Optional<Staged> replace(String account, long id, Staged edited, String reviewer, Instant now)
             throws StoreUnavailable {
         return database.write(c -> {
-            Optional<Staged> old = find(c, account, id);
+            Optional<Staged> old = findToChange(c, account, id);
             if (old.isEmpty() || !old.get().stateAt(now).open()) {
                 return Optional.empty();
             }

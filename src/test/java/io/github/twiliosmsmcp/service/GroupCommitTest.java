@@ -156,6 +156,11 @@ class GroupCommitTest {
         }
 
         @Override
+        public List<Correspondent> correspondents(int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Map<String, Place> places(Collection<MessageRecord> messages) {
             throw new UnsupportedOperationException();
         }

@@ -190,6 +190,30 @@ public abstract class StagedMessagesContract extends StoreContract {
     }
 
     @Test
+    void twoProcessesStagingTheSameMessageAtOnceStageItOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<StagedMessages.Stored>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                StagedMessages process = open().staged();
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return process.stage(draft("+14155550100", "At once", List.of()), START, START);
+                }));
+            }
+            go.countDown();
+            List<Long> ids = new ArrayList<>();
+            for (Future<StagedMessages.Stored> result : results) {
+                ids.add(result.get().message().id());
+            }
+            assertEquals(1, ids.stream().distinct().count(), ids.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void twoReviewersApprovingAtOnceRecordOneApproval() throws Exception {
         Staged m = stage("+14155550100", "Race");
         ExecutorService pool = Executors.newFixedThreadPool(4);
