@@ -1,13 +1,11 @@
 package io.github.twiliosmsmcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.fake.FakeTwilioApi;
 import io.github.twiliosmsmcp.fake.FakeMessage;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +29,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The review page in a real browser (Debian's chromium, headless, through chromium-driver) against
@@ -43,7 +38,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 @Timeout(240)
 class ReviewPageIT {
-    private static final String REVIEW_TOKEN = "review-token-for-the-test-4b1f";
+    private static final String REVIEW_TOKEN = ReviewBench.REVIEW_TOKEN;
     private static final String ANN = "+14155550150";
     private static final String BOB = "+14155550151";
     private static final String CAROL = "+14155550152";
@@ -53,6 +48,7 @@ class ReviewPageIT {
 
     @TempDir
     Path dir;
+    private ReviewBench bench;
     private FakeTwilioApi twilio;
     private ServiceProcess service;
     private ServerProcess server;
@@ -60,47 +56,25 @@ class ReviewPageIT {
 
     @BeforeEach
     void start() throws IOException {
-        twilio = TwilioServerIT.startFake();
-        Map<String, String> env = new HashMap<>(TwilioServerIT.env(twilio, Map.of("SMS_APPROVAL", "all",
-                "SMS_DAILY_BUDGET_USD", "5", "SMS_STATUS_WAIT_SECONDS", "1")));
-        Path database = ServerProcess.freshDatabase();
-        env.put("SMS_DATABASE", database.toString());
-        server = ServerProcess.start(env);
-        service = ServiceProcess.start(ServiceProcess.with(env, "SMS_REVIEW_TOKEN", REVIEW_TOKEN), database);
-        browser = browser(dir.resolve("chromium-profile"));
+        bench = ReviewBench.start(dir.resolve("chromium-profile"));
+        twilio = bench.twilio;
+        service = bench.service;
+        server = bench.server;
+        browser = bench.browser;
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (bench != null) {
+            bench.close();
         }
-        String log = service.stderr() + server.stderr();
-        service.close();
-        server.close();
-        twilio.close();
-        assertFalse(log.contains(REVIEW_TOKEN), "the review token never reaches the log");
-        assertFalse(log.contains(TwilioServerIT.TOKEN), "the auth token never reaches the log");
-    }
-
-    /** Headless, and unable to resolve any name: the page's only peer is the service on 127.0.0.1. */
-    private static ChromeDriver browser(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--user-data-dir=" + profile,
-                "--window-size=1000,1300");
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(driver, options);
     }
 
     @Test
     void aPersonApprovesRejectsAndReadsTheInboxWhileForgedChangesAreRefused() throws Exception {
-        long mms = stagedId(server.call("stage_sms", Map.of("to", ANN, "message", "Your table is ready",
+        long mms = ReviewBench.stagedId(server.call("stage_sms", Map.of("to", ANN, "message", "Your table is ready",
                 "media_urls", List.of(PICTURE), "priority", "high", "notes", "Ann asked for a photo")));
-        long sms = stagedId(server.call("send_sms", Map.of("to", BOB, "message", "BUY NOW!!!")));
+        long sms = ReviewBench.stagedId(server.call("send_sms", Map.of("to", BOB, "message", "BUY NOW!!!")));
         String reply = twilio.injectInbound(CAROL, TwilioServerIT.OUR_NUMBER, HOSTILE, Instant.now());
         assertEquals(200, service.signedPost("/twilio/inbound", TwilioServerIT.TOKEN, List.of(
                 Map.entry("AccountSid", TwilioServerIT.ACCOUNT), Map.entry("MessageSid", reply),
@@ -114,10 +88,10 @@ class ReviewPageIT {
         assertEquals(403, post("/review/approve", "id=" + mms, service.baseUrl, null).statusCode());
         browser.get(service.baseUrl + "/review/costs");
         assertTrue(browser.getCurrentUrl().endsWith("/review/login"), browser.getCurrentUrl());
-        signIn("not-the-token");
+        bench.signIn("not-the-token");
         assertTrue(browser.getPageSource().contains("That is not the review token."));
 
-        signIn(REVIEW_TOKEN);
+        bench.signIn(REVIEW_TOKEN);
         WebElement staged = browser.findElement(By.id("staged-" + mms));
         WebElement picture = staged.findElement(By.cssSelector(".media img"));
         assertEquals(PICTURE, picture.getAttribute("src"));
@@ -186,12 +160,6 @@ class ReviewPageIT {
         assertEquals(Boolean.FALSE, overflow, "readable on a phone-width screen without scrolling sideways");
     }
 
-    private void signIn(String token) {
-        browser.get(service.baseUrl + "/review");
-        browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.cssSelector("form.login button")).click();
-    }
-
     private HttpResponse<String> post(String path, String form, String origin, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -209,11 +177,5 @@ class ReviewPageIT {
         Files.createDirectories(SCREENSHOTS);
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("review-" + view + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static long stagedId(io.modelcontextprotocol.spec.McpSchema.CallToolResult result) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> message = (Map<String, Object>) ServerProcess.structured(result).get("message");
-        return ((Number) message.get("id")).longValue();
     }
 }
