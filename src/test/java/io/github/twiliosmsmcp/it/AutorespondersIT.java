@@ -130,6 +130,9 @@ class AutorespondersIT {
                 first.rows("SELECT rule_id, sid FROM autoreplies WHERE inbound_sid = ?", sid));
         assertEquals(List.of(List.of("autoreply:" + sid, sid, reply.sid())),
                 first.rows("SELECT idempotency_key, in_reply_to, sid FROM sends WHERE recipient = ?", number));
+        String conversation = ServerProcess.text(model.call("get_conversation", Map.of("with", number)));
+        assertTrue(conversation.matches("(?s).*-> \\" + number + ", status [a-z]+, autoreply of rule #1 \\(SID "
+                + reply.sid() + "\\).*"), conversation);
         String list = ServerProcess.text(model.call("list_sms_autoresponders", Map.of()));
         assertTrue(list.matches("(?s).*1\\. #1 ENABLED: keyword 'hours'.*triggered \\d+ times?, last .*"), list);
     }
