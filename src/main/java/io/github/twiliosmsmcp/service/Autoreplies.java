@@ -3,9 +3,9 @@ package io.github.twiliosmsmcp.service;
 import io.github.twiliosmsmcp.autorespond.Autoresponder;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.sms.MessageRecord;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +20,12 @@ final class Autoreplies implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Autoreplies.class);
 
     private final Autoresponder autoresponder;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "autoreply");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread thread = new Thread(r, "autoreply");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     Autoreplies(Autoresponder autoresponder) {
         this.autoresponder = autoresponder;
@@ -50,10 +51,14 @@ final class Autoreplies implements AutoCloseable {
         }
     }
 
-    /** Lets the autoreply being sent finish, so its outcome is recorded; the ones waiting are dropped. */
+    /**
+     * Lets the autoreply being sent finish, so its outcome is recorded (an interrupt could cut a send
+     * between its claim and its outcome); the ones still waiting are dropped, unclaimed.
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        worker.getQueue().clear();
+        worker.shutdown();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
