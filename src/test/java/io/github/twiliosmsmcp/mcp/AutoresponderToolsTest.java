@@ -131,6 +131,14 @@ class AutoresponderToolsTest {
     }
 
     @Test
+    void aModelCannotTakeTheIdempotencyKeyOfAnAutoreply() {
+        CallToolResult sent = call(app(Map.of()), "send_sms", Map.of("to", "+15005550006", "message", "hi",
+                "idempotency_key", " autoreply:SM0123"));
+        assertTrue(sent.isError());
+        assertTrue(text(sent).contains("reserved for staged messages and autoreplies"), text(sent));
+    }
+
+    @Test
     void aRuleThatCannotWorkIsRefusedWithWhatToCorrect() {
         App app = app(Map.of());
         for (Map<String, Object> arguments : List.<Map<String, Object>>of(
