@@ -2,8 +2,12 @@ package io.github.twiliosmsmcp.app;
 
 import io.github.twiliosmsmcp.access.TokenDigests;
 import io.github.twiliosmsmcp.approval.ApprovalService;
+import io.github.twiliosmsmcp.autorespond.Autoresponder;
+import io.github.twiliosmsmcp.autorespond.RuleBook;
+import io.github.twiliosmsmcp.autorespond.Rules;
 import io.github.twiliosmsmcp.common.Sleeper;
 import io.github.twiliosmsmcp.common.Trace;
+import io.github.twiliosmsmcp.config.Autoresponding;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
@@ -19,6 +23,7 @@ import io.github.twiliosmsmcp.inbox.Inbox;
 import io.github.twiliosmsmcp.inbox.ReceiveService;
 import io.github.twiliosmsmcp.inbox.ServicePresence;
 import io.github.twiliosmsmcp.phone.LibphonenumberTimeZones;
+import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.PolicyCheck;
@@ -26,6 +31,7 @@ import io.github.twiliosmsmcp.sandbox.SandboxGateway;
 import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.PostgresDatabase;
+import io.github.twiliosmsmcp.store.SqlAutoresponders;
 import io.github.twiliosmsmcp.store.SqlInbox;
 import io.github.twiliosmsmcp.store.SqlSendJournal;
 import io.github.twiliosmsmcp.store.SqlServicePresence;
@@ -54,7 +60,7 @@ public final class App {
     private record Core(Settings settings, String account, ApprovalService approvals, SendService sender,
             ReceiveService receiver,
             ConversationService conversations, Inbox inbox, SendJournal journal, ServicePresence presence,
-            TokenDigests tokens) implements Built {}
+            TokenDigests tokens, RuleBook rules, Autoresponder autoresponder) implements Built {}
 
     private record Unusable(NotConfigured problems) implements Built {}
 
@@ -132,6 +138,21 @@ public final class App {
         return () -> core().tokens();
     }
 
+    /** Read from the environment alone, without building the core: it decides whether their tools are listed. */
+    public boolean autorespondersOn() {
+        return Settings.autorespondersOn(environment);
+    }
+
+    /** The autoresponder rules, for the tools and for people (review command, page). */
+    public Part<RuleBook> rules() {
+        return () -> core().rules();
+    }
+
+    /** What answers inbound messages with the rules; only {@code serve} runs it. */
+    public Part<Autoresponder> autoresponder() {
+        return () -> core().autoresponder();
+    }
+
     /** Whether nothing reaches a real phone: the sandbox. */
     public Part<Boolean> sandbox() {
         return () -> core().settings().sandbox();
@@ -191,9 +212,16 @@ public final class App {
         ServicePresence presence = new SqlServicePresence(database);
         ApprovalService approvals = new ApprovalService(sender, new SqlStagedMessages(database), settings.approval(),
                 account, clock, settings.dedupeWindow());
+        Rules rules = new SqlAutoresponders(database);
+        Autoresponding autoresponding = settings.autoresponding();
+        Autoresponder autoresponder = new Autoresponder(rules, sender,
+                senders.numbers().stream().map(PhoneNumber::e164).toList(),
+                new Rules.Limits(autoresponding.cooldown(), Autoresponding.PER_NUMBER_PER_DAY),
+                autoresponding.ownerZone(), account, clock);
         return new Core(settings, account, approvals, sender,
                 new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),
                 new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
-                        settings.retention()), inbox, journal, presence, new SqlTokenDigests(database));
+                        settings.retention()), inbox, journal, presence, new SqlTokenDigests(database),
+                new RuleBook(rules, settings.approval().rule(), account, clock), autoresponder);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.twiliosmsmcp.approval;
 
+import io.github.twiliosmsmcp.autorespond.Autoresponder;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.delivery.SendReport;
@@ -290,11 +291,13 @@ public final class ApprovalService {
         return later ? StagedState.APPROVED : StagedState.FAILED;
     }
 
+    /** A model's key must not take the place of a staged message's or an autoreply's, and so stop it going out. */
     private Optional<SendReport> reservedKey(SendRequest request) {
-        if (request.idempotencyKey().map(k -> k.strip().startsWith(RESERVED_KEY_PREFIX)).orElse(false)) {
+        Optional<String> key = request.idempotencyKey().map(String::strip);
+        if (key.map(k -> k.startsWith(RESERVED_KEY_PREFIX) || k.startsWith(Autoresponder.KEY_PREFIX)).orElse(false)) {
             return Optional.of(SendReport.invalid(request.kind(), Shown.of(request.to()), "idempotency keys starting"
-                    + " with \"" + RESERVED_KEY_PREFIX + "\" are reserved for staged messages",
-                    "Use another key, or none.", false));
+                    + " with \"" + RESERVED_KEY_PREFIX + "\" or \"" + Autoresponder.KEY_PREFIX + "\" are reserved for"
+                    + " staged messages and autoreplies", "Use another key, or none.", false));
         }
         return Optional.empty();
     }

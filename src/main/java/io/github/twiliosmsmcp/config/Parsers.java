@@ -12,7 +12,9 @@ import io.github.twiliosmsmcp.policy.QuietHours;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +101,17 @@ final class Parsers {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    static Parser<ZoneId> timeZone() {
+        return (text, numbers) -> {
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw Invalid.because("must be a time zone such as Europe/Paris or America/New_York (it is '"
+                        + abbreviate(text) + "')");
+            }
+        };
     }
 
     static Parser<Mode> mode() {

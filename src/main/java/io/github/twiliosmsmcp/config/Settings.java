@@ -10,6 +10,7 @@ import io.github.twiliosmsmcp.policy.QuietHours;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public record Settings(
         Duration retention,
         Policy policy,
         Approval approval,
+        Autoresponding autoresponding,
         Optional<URI> statusCallback,
         List<String> problems,
         List<String> warnings) {
@@ -101,9 +103,14 @@ public record Settings(
         Approval approval = new Approval(SettingsCatalogue.APPROVAL.readOrDefault(env, numbers, problems),
                 SettingsCatalogue.APPROVAL_TTL.readOrDefault(env, numbers, problems));
 
+        Autoresponding autoresponding = new Autoresponding(
+                SettingsCatalogue.AUTORESPONDERS.readOrDefault(env, numbers, problems),
+                SettingsCatalogue.AUTORESPONDER_COOLDOWN.readOrDefault(env, numbers, problems),
+                SettingsCatalogue.OWNER_TIME_ZONE.read(env, numbers, problems).orElse(ZoneId.systemDefault()));
+
         Optional<TwilioAccount> twilio = isSandbox(env) ? Optional.empty() : readTwilio(env, numbers, problems);
         return new Settings(twilio, numbers, Duration.ofSeconds(waitSeconds), maxSegments, dedupeWindow, retention,
-                policy, approval, statusCallback(env, warnings), problems, warnings);
+                policy, approval, autoresponding, statusCallback(env, warnings), problems, warnings);
     }
 
     /**
@@ -120,6 +127,14 @@ public record Settings(
      */
     public static Approval.Rule approvalRule(Environment env) {
         return SettingsCatalogue.APPROVAL.readOrDefault(env, null, new ArrayList<>());
+    }
+
+    /**
+     * Whether autoresponders are on, alone, for the tools listed at start: their tools are listed
+     * only then. A value that is not valid counts as the default here, as in {@link #mode}.
+     */
+    public static boolean autorespondersOn(Environment env) {
+        return SettingsCatalogue.AUTORESPONDERS.readOrDefault(env, null, new ArrayList<>());
     }
 
     /** A public URL that is not valid stops {@code serve}; here it only costs the callbacks, so it is a warning. */

@@ -10,6 +10,7 @@ import io.github.twiliosmsmcp.policy.QuietHours;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -83,6 +84,13 @@ public final class SettingsCatalogue {
     public static final Setting<Duration> APPROVAL_TTL = Setting.withDefault(Approval.TTL_SETTING, "24h",
             "how long a staged message waits for approval", Parsers.spanOfTime());
 
+    public static final Setting<Boolean> AUTORESPONDERS = Setting.withDefault("SMS_AUTORESPONDERS", "off",
+            "on: serve answers with autoresponder rules; their tools are listed", Parsers.yesOrNo());
+    public static final Setting<Duration> AUTORESPONDER_COOLDOWN = Setting.withDefault("SMS_AUTORESPONDER_COOLDOWN",
+            "1h", "least time between two autoreplies of one rule to one number", Parsers.spanOfTime());
+    public static final Setting<ZoneId> OWNER_TIME_ZONE = Setting.described("SMS_OWNER_TIME_ZONE", "the system's",
+            "time zone of autoresponders' active hours, such as Europe/Paris", Parsers.timeZone());
+
     /** Read by {@code serve} alone: the stdio server opens no port. */
     public static final Setting<HttpAddress> HTTP_ADDRESS = Setting.withDefault("SMS_HTTP_ADDRESS", "127.0.0.1:8787",
             "where serve listens, host:port", Parsers.hostAndPort());
@@ -108,7 +116,7 @@ public final class SettingsCatalogue {
     public static final List<Setting<?>> ALL = Stream.concat(TWILIO.stream(), Stream.of(DEFAULT_REGION,
             STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DATABASE_PASSWORD, HOST_NAME, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
             REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS, APPROVAL,
-            APPROVAL_TTL, HTTP_ADDRESS,
+            APPROVAL_TTL, AUTORESPONDERS, AUTORESPONDER_COOLDOWN, OWNER_TIME_ZONE, HTTP_ADDRESS,
             PUBLIC_URL, HTTP_TOKEN, HTTP_ALLOWED_ORIGINS, HTTP_CALLS_PER_MINUTE, REVIEW_TOKEN)).toList();
 
     private SettingsCatalogue() {}

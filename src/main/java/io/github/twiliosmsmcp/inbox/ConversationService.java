@@ -10,7 +10,9 @@ import io.github.twiliosmsmcp.common.StoreUnavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -66,7 +68,10 @@ public final class ConversationService {
             List<MessageRecord> received = gateway.inbound(numbers, Optional.of(other), since, SCAN_LIMIT, TIMEOUT);
             List<MessageRecord> sent = gateway.sentTo(other, since, SCAN_LIMIT, TIMEOUT);
             List<MessageRecord> listed = Stream.concat(received.stream(), sent.stream()).toList();
-            List<MessageRecord> thread = ThreadOrder.oldestFirst(listed, inbox.places(listed));
+            Map<String, Inbox.Place> places = inbox.places(listed);
+            List<MessageRecord> thread = ThreadOrder.oldestFirst(listed, places);
+            Map<String, Long> autoreplies = new HashMap<>();
+            places.forEach((sid, place) -> place.autoreplyRule().ifPresent(rule -> autoreplies.put(sid, rule)));
             List<MessageRecord> shown = new ArrayList<>();
             for (MessageRecord message : thread.subList(Math.max(0, thread.size() - limit), thread.size())) {
                 shown.add(latest(message));
@@ -76,7 +81,7 @@ public final class ConversationService {
                 inbox.markRead(shown.stream().filter(m -> m.direction() == MessageRecord.Direction.INBOUND)
                         .map(MessageRecord::sid).toList());
             }
-            return new Conversation(other.e164(), shown, thread.size() - shown.size(), gateway.simulated(),
+            return new Conversation(other.e164(), shown, autoreplies, thread.size() - shown.size(), gateway.simulated(),
                     Optional.empty(), "");
         } catch (GatewayException e) {
             String problem = e instanceof GatewayException.Rejected r && r.code().isPresent()
@@ -84,10 +89,10 @@ public final class ConversationService {
                             + gateway.provider().errors().explain(r.code().get(), r.providerMessage().orElse(null))
                                     .meaning()
                     : "the server could not read messages from Twilio (" + e.getMessage() + ")";
-            return new Conversation(other.e164(), List.of(), 0, gateway.simulated(), Optional.of(problem),
+            return new Conversation(other.e164(), List.of(), Map.of(), 0, gateway.simulated(), Optional.of(problem),
                     "Tell the user the conversation could not be read; try again in a minute.");
         } catch (StoreUnavailable e) {
-            return new Conversation(other.e164(), List.of(), 0, gateway.simulated(), Optional.of(e.describe()),
+            return new Conversation(other.e164(), List.of(), Map.of(), 0, gateway.simulated(), Optional.of(e.describe()),
                     "Tell the user the message store must be fixed first (see the file named above).");
         }
     }

@@ -66,7 +66,8 @@ public interface Inbox {
 
     /**
      * {@code learned} grows with each message the store learns of; {@code inReplyTo} is the inbound
-     * message a send of this server answered.
+     * message a send of this server answered; {@code autoreplyRule} the autoresponder rule whose
+     * autoreply the send was, if it was one.
      */
-    record Place(long learned, Optional<String> inReplyTo) {}
+    record Place(long learned, Optional<String> inReplyTo, Optional<Long> autoreplyRule) {}
 }

@@ -83,11 +83,7 @@ public final class ReceiveService {
                 if (mode == ReceiveReport.Mode.WEBHOOK) {
                     found = newestFirst(listed, stored(query, start));
                 } else {
-                    telemetry.polled(Telemetry.Poll.INBOX);
-                    listed = gateway.inbound(numbers, query.from(), query.since(), SCAN_LIMIT, LIST_TIMEOUT).stream()
-                            .filter(query::matches)
-                            .toList();
-                    inbox.remember(listed, ConsentReplies::changeFor);
+                    listed = listAndStore(query.from(), query.since()).stream().filter(query::matches).toList();
                     found = listed;
                 }
                 Set<String> unreadSids = inbox.unread(found.stream().map(MessageRecord::sid).toList());
@@ -126,6 +122,24 @@ public final class ReceiveService {
                     Optional.of(e.describe() + "; read and unread messages cannot be told apart without it"),
                     "Tell the user the message store must be fixed first (see the file named above).");
         }
+    }
+
+    /**
+     * The messages that arrived at this server's numbers at or after {@code since}, newest first,
+     * stored (each STOP or START applied) as a read would store them: for a service that gets no
+     * webhooks and looks for new messages itself.
+     */
+    public List<MessageRecord> arrivedSince(Instant since) throws GatewayException, StoreUnavailable {
+        return listAndStore(Optional.empty(), since).stream().filter(m -> !m.dateSent().isBefore(since)).toList();
+    }
+
+    /** Every stored message whose STOP or START is applied in the same transaction, so none is stored without it. */
+    private List<MessageRecord> listAndStore(Optional<PhoneNumber> from, Instant since)
+            throws GatewayException, StoreUnavailable {
+        telemetry.polled(Telemetry.Poll.INBOX);
+        List<MessageRecord> listed = gateway.inbound(numbers, from, since, SCAN_LIMIT, LIST_TIMEOUT);
+        inbox.remember(listed, ConsentReplies::changeFor);
+        return listed;
     }
 
     /** Twilio lists an MMS's media separately; a failed look only leaves the URLs out. */

@@ -90,6 +90,7 @@ final class GetConversationTool extends ReadTool {
                 out.append("\n[").append(i++).append("] ").append(Times.format(m.dateSent())).append(' ')
                         .append(in ? m.from() + " -> you (" + m.to() + ")" : "you (" + m.from() + ") -> " + m.to()
                                 + ", status " + m.status().twilioValue())
+                        .append(c.autoreplyRule(m).map(rule -> ", autoreply of rule #" + rule).orElse(""))
                         .append(" (SID ").append(m.sid()).append(")\n");
                 ReceiveAnswer.appendMessage(out, m);
             }
@@ -100,6 +101,7 @@ final class GetConversationTool extends ReadTool {
             Map<String, Object> view = ReceiveAnswer.message(m);
             view.put("direction", m.direction().name().toLowerCase(java.util.Locale.ROOT));
             view.put("status", m.status().twilioValue());
+            c.autoreplyRule(m).ifPresent(rule -> view.put("autoreply_rule", rule));
             return view;
         }).toList());
         structured.put("count", c.messages().size());

@@ -44,6 +44,9 @@ public final class SmsServer {
      * the sending tools are not listed at all: a model cannot be talked into using what it never saw.
      * The staging tools are listed only when the owner asks for approval ({@code SMS_APPROVAL}):
      * every chat pays for the tools it is shown, and without approval nothing waits for a person.
+     * For the same reason the autoresponder tools are listed only when the owner turned autoresponders
+     * on ({@code SMS_AUTORESPONDERS}): without it no rule would ever answer, and a model would set up
+     * rules that do nothing. In receive-only mode they are not listed, as no autoreply can go out.
      */
     static List<SmsTool> tools(App app, Clock clock, Mode mode) {
         boolean staging = app.approvalRule() != Approval.Rule.OFF;
@@ -59,6 +62,11 @@ public final class SmsServer {
             sending.addAll(List.of(new StageSmsTool(app.sandbox(), app.approvals()),
                     new SendApprovedSmsTool(app.sandbox(), app.approvals())));
             reading.add(new ListStagedSmsTool(app.sandbox(), app.approvals(), clock));
+        }
+        if (app.autorespondersOn()) {
+            sending.addAll(List.of(new CreateSmsAutoresponderTool(app.sandbox(), app.rules()),
+                    new DeleteSmsAutoresponderTool(app.sandbox(), app.rules()),
+                    new ListSmsAutorespondersTool(app.sandbox(), app.rules())));
         }
         return mode == Mode.RECEIVE_ONLY ? reading : Stream.concat(sending.stream(), reading.stream()).toList();
     }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recognises the keyword replies by which a recipient withdraws or gives back consent to
@@ -42,6 +43,8 @@ public final class OptOutWords {
             Map.entry("YES", ConsentChange.OPT_IN),
             Map.entry("UNSTOP", ConsentChange.OPT_IN));
 
+    private static final Set<String> HELP_KEYWORDS = Set.of("HELP", "INFO");
+
     private OptOutWords() {
     }
 
@@ -55,6 +58,21 @@ public final class OptOutWords {
         }
         String word = trimToLettersAndDigits(Normalizer.normalize(body, Normalizer.Form.NFKC));
         return Optional.ofNullable(KEYWORDS.get(word.toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * Whether {@code body} is a lone keyword that carriers and Twilio answer themselves: an opt-out,
+     * an opt-in, or a request for help (HELP, INFO). Nothing automatic may answer such a message.
+     */
+    public static boolean reserved(String body) {
+        if (classify(body).isPresent()) {
+            return true;
+        }
+        if (body == null || body.length() > MAX_LENGTH) {
+            return false;
+        }
+        String word = trimToLettersAndDigits(Normalizer.normalize(body, Normalizer.Form.NFKC)).toUpperCase(Locale.ROOT);
+        return HELP_KEYWORDS.contains(word);
     }
 
     private static String trimToLettersAndDigits(String text) {

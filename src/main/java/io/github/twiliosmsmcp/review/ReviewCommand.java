@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code review}: a person at the server's machine approves, rejects or edits staged messages. A
- * front door of its own because approval must come from a person, never from a tool call.
+ * {@code review}: a person at the server's machine approves, rejects or edits staged messages, and
+ * enables, disables and orders autoresponder rules ({@link RuleCommands}). A front door of its own
+ * because approval must come from a person, never from a tool call.
  */
 public final class ReviewCommand {
     static final String USAGE = """
@@ -27,6 +28,10 @@ public final class ReviewCommand {
                    java -jar twilio-sms-mcp.jar review approve ID...       approve these staged messages
                    java -jar twilio-sms-mcp.jar review reject ID REASON    reject one; the model reads the reason
                    java -jar twilio-sms-mcp.jar review edit ID TEXT        replace the text (a new version to approve)
+                   java -jar twilio-sms-mcp.jar review rules               list the autoresponder rules
+                   java -jar twilio-sms-mcp.jar review enable ID           let this rule answer
+                   java -jar twilio-sms-mcp.jar review disable ID          stop this rule answering
+                   java -jar twilio-sms-mcp.jar review move ID PLACE       try this rule at PLACE (1 first)
             """;
 
     private ReviewCommand() {}
@@ -47,6 +52,11 @@ public final class ReviewCommand {
                         String.join(" ", Arrays.copyOfRange(args, 2, args.length)), reviewer, out, err) : usage(err);
                 case "edit" -> args.length >= 3 ? edit(approvals, args[1],
                         String.join(" ", Arrays.copyOfRange(args, 2, args.length)), reviewer, out, err) : usage(err);
+                case "rules" -> new RuleCommands(app.rules().get(), out, err).list();
+                case "enable", "disable" -> args.length == 2 ? new RuleCommands(app.rules().get(), out, err)
+                        .setEnabled(args[1], args[0].equals("enable")) : usage(err);
+                case "move" -> args.length == 3 ? new RuleCommands(app.rules().get(), out, err).move(args[1], args[2])
+                        : usage(err);
                 default -> usage(err);
             };
         } catch (NotConfigured e) {

@@ -22,12 +22,16 @@ final class HealthServlet extends HttpServlet {
     private final String account;
     private final boolean publicUrlSet;
     private final transient Beacon beacon;
+    private final String autoresponders;
 
-    HealthServlet(ServicePresence presence, String account, boolean publicUrlSet, Beacon beacon) {
+    /** {@code autoresponders} says whether and how the service answers with autoresponder rules. */
+    HealthServlet(ServicePresence presence, String account, boolean publicUrlSet, Beacon beacon,
+            String autoresponders) {
         this.presence = presence;
         this.account = account;
         this.publicUrlSet = publicUrlSet;
         this.beacon = beacon;
+        this.autoresponders = autoresponders;
     }
 
     @Override
@@ -43,6 +47,7 @@ final class HealthServlet extends HttpServlet {
         }
         health.put("publicUrlSet", publicUrlSet);
         health.put("lastWebhook", beacon.lastWebhook().map(Instant::toString).orElse(null));
+        health.put("autoresponders", autoresponders);
         boolean healthy = storeOk && publicUrlSet;
         health.put("status", healthy ? "ok" : "unavailable");
         response.setStatus(healthy ? 200 : 503);

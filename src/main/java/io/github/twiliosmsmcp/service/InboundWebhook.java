@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /twilio/inbound}: a message came in. It is stored as a poll would store it, its
  * STOP or START applied in the same transaction, before Twilio gets its answer; a retried webhook
- * finds it stored and stores nothing more. Concurrent webhooks share a transaction ({@link GroupCommit}).
+ * finds it stored and stores nothing more (the autoresponder, handed it again, finds its autoreply
+ * claimed). Concurrent webhooks share a transaction ({@link GroupCommit}).
  */
 final class InboundWebhook implements Webhook {
     private static final Logger LOG = LoggerFactory.getLogger(InboundWebhook.class);
@@ -27,11 +29,14 @@ final class InboundWebhook implements Webhook {
     private final GroupCommit store;
     private final String account;
     private final Clock clock;
+    private final Consumer<MessageRecord> stored;
 
-    InboundWebhook(Inbox inbox, String account, Clock clock) {
+    /** {@code stored} is given each message once it is stored, such as the autoresponder. */
+    InboundWebhook(Inbox inbox, String account, Clock clock, Consumer<MessageRecord> stored) {
         this.store = new GroupCommit(inbox, ConsentReplies::changeFor);
         this.account = account;
         this.clock = clock;
+        this.stored = stored;
     }
 
     @Override
@@ -42,6 +47,7 @@ final class InboundWebhook implements Webhook {
         }
         MessageRecord message = messageOf(fields, clock.instant());
         store.remember(message);
+        stored.accept(message);
         LOG.debug("[{}] inbound {} stored ({} media)", trace, message.sid(), message.mediaCount());
         return Answer.twiml("stored");
     }

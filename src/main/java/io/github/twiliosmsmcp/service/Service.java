@@ -18,6 +18,7 @@ import io.github.twiliosmsmcp.mcp.SmsHttpServlets;
 import io.github.twiliosmsmcp.policy.Mode;
 import io.github.twiliosmsmcp.review.ReviewPage;
 import io.github.twiliosmsmcp.review.ReviewToken;
+import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.twilio.WebhookSignature;
 import java.net.URI;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -125,13 +127,26 @@ public final class Service {
                 journal.reported(account, callback.messageId(), callback.status(), callback.errorCode());
         HeldCallbacks held = new HeldCallbacks(reports, metrics, clock);
 
+        Optional<Autoreplies> autoreplies = app.settings().get().autoresponding().on()
+                ? Optional.of(new Autoreplies(app.autoresponder().get()))
+                : Optional.empty();
+        Consumer<MessageRecord> stored = message -> autoreplies.ifPresent(replies -> replies.offer(message));
+        // Without webhooks no message arrives by itself: the service looks for new ones, for the autoresponder only.
+        Optional<ArrivalsPoll> poll = autoreplies.isPresent() && publicUrl.isEmpty()
+                ? Optional.of(new ArrivalsPoll(app.receiver().get(), stored, clock))
+                : Optional.empty();
+        String autoresponding = autoreplies.isEmpty() ? "off"
+                : poll.isPresent() ? "polling the message list every " + ArrivalsPoll.INTERVAL.toSeconds()
+                        + " s, since SMS_PUBLIC_URL is not set"
+                : "on each inbound webhook";
+
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new WebhookServlet(INBOUND, gate,
-                new InboundWebhook(app.inbox().get(), account, clock), metrics, beacon)), INBOUND);
+                new InboundWebhook(app.inbox().get(), account, clock, stored), metrics, beacon)), INBOUND);
         context.addServlet(new ServletHolder(new WebhookServlet(STATUS, gate,
                 new StatusWebhook(reports, held, account, metrics), metrics, beacon)), STATUS);
         context.addServlet(new ServletHolder(new HealthServlet(app.presence().get(), account, publicUrl.isPresent(),
-                beacon)), "/healthz");
+                beacon, autoresponding)), "/healthz");
         context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
         ServletHolder mcpHolder = new ServletHolder(mcp);
         // Answers with progress stream as server-sent events, which the SDK servlets write asynchronously.
@@ -148,11 +163,16 @@ public final class Service {
         server.addConnector(connector);
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(STOP_GRACE.toMillis());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, beacon, held), "stop"));
+        List<AutoCloseable> workers = new ArrayList<>(List.of(beacon, held));
+        poll.ifPresent(workers::add);
+        autoreplies.ifPresent(workers::add);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, workers), "stop"));
 
         beacon.start();
         held.start();
+        poll.ifPresent(ArrivalsPoll::start);
         server.start();
+        LOG.info("Autoresponders: {}", autoresponding);
         LOG.info("twilio-sms-mcp {} serving on http://{}:{} for {}; webhooks at {}{} and {}{}; MCP at {};"
                 + " review page at {}", version,
                 address.host(), connector.getLocalPort(), account, publicUrl.map(URI::toString).orElse("<SMS_PUBLIC_URL>"),
@@ -162,15 +182,20 @@ public final class Service {
     }
 
     /** SIGTERM: no new connection is accepted, requests in flight finish, then the process ends. */
-    private static void stop(Server server, Beacon beacon, HeldCallbacks held) {
+    private static void stop(Server server, List<AutoCloseable> workers) {
         LOG.info("Stopping: finishing the requests in flight");
         try {
             server.stop();
         } catch (Exception e) {
             LOG.warn("Stopping the HTTP server failed: {}", e.toString());
         }
-        beacon.close();
-        held.close();
+        for (AutoCloseable worker : workers) {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", worker.getClass().getSimpleName(), e.toString());
+            }
+        }
         LOG.info("Stopped");
     }
 }

@@ -143,7 +143,44 @@ final class Migrations {
                         encoding TEXT NOT NULL,
                         estimated_usd TEXT NOT NULL,
                         sid TEXT
-                    )""", "CREATE INDEX staged_by_state ON staged (account, state, created_at)"));
+                    )""", "CREATE INDEX staged_by_state ON staged (account, state, created_at)"),
+            // 8: autoresponder rules, and one row per inbound message an autoreply answered.
+            autoresponders("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"));
+
+    /**
+     * The autoresponder tables, the same on SQLite and PostgreSQL but for the types of the id
+     * ({@code identity}) and of times and counts ({@code integer}).
+     */
+    static List<String> autoresponders(String identity, String integer) {
+        return List.of("""
+                CREATE TABLE autoresponders (
+                    id %1$s,
+                    account TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    match_kind TEXT NOT NULL,
+                    trigger_text TEXT NOT NULL,
+                    response TEXT NOT NULL,
+                    enabled INTEGER NOT NULL,
+                    active_hours TEXT,
+                    origin TEXT NOT NULL,
+                    created_at %2$s NOT NULL,
+                    trigger_count %2$s NOT NULL,
+                    last_triggered_at %2$s
+                )""".formatted(identity, integer),
+                "CREATE INDEX autoresponders_in_order ON autoresponders (account, position)",
+                """
+                CREATE TABLE autoreplies (
+                    account TEXT NOT NULL,
+                    inbound_sid TEXT NOT NULL,
+                    rule_id %1$s NOT NULL,
+                    recipient TEXT NOT NULL,
+                    created_at %1$s NOT NULL,
+                    outcome TEXT,
+                    sid TEXT,
+                    PRIMARY KEY (account, inbound_sid)
+                )""".formatted(integer),
+                "CREATE INDEX autoreplies_by_recipient ON autoreplies (account, recipient, created_at)");
+    }
 
     private Migrations() {}
 

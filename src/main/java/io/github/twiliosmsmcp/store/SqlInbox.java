@@ -212,13 +212,16 @@ public final class SqlInbox implements Inbox {
             Map<String, Place> places = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement("SELECT seq, (SELECT in_reply_to FROM sends"
                     + " WHERE sends.account = learned.account AND sends.sid = learned.sid AND in_reply_to IS NOT NULL"
-                    + " LIMIT 1) AS in_reply_to FROM learned WHERE account = ? AND sid = ?")) {
+                    + " LIMIT 1) AS in_reply_to, (SELECT rule_id FROM autoreplies WHERE autoreplies.account ="
+                    + " learned.account AND autoreplies.sid = learned.sid LIMIT 1) AS autoreply_rule"
+                    + " FROM learned WHERE account = ? AND sid = ?")) {
                 select.setString(1, account);
                 for (MessageRecord m : oldestFirst) {
                     select.setString(2, m.sid());
                     try (ResultSet rs = select.executeQuery()) {
                         rs.next();
-                        places.put(m.sid(), new Place(rs.getLong("seq"), Optional.ofNullable(rs.getString("in_reply_to"))));
+                        places.put(m.sid(), new Place(rs.getLong("seq"), Optional.ofNullable(rs.getString("in_reply_to")),
+                                Rows.optionalLong(rs, "autoreply_rule")));
                     }
                 }
             }

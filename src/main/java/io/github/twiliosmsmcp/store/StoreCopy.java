@@ -57,8 +57,19 @@ public final class StoreCopy {
             // so a message approved but not known to be sent must keep it, or it could be sent again.
             new Table("staged", columns("#id account kind recipient sender body media_urls in_reply_to priority notes"
                     + " #replaces state reason decided_by #decided_at #created_at #expires_at #segments encoding"
-                    + " estimated_usd sid"), List.of("id"), Optional.of("SELECT setval(pg_get_serial_sequence('staged',"
-                    + " 'id'), GREATEST((SELECT MAX(id) FROM staged), 1))")));
+                    + " estimated_usd sid"), List.of("id"), Optional.of(advanceIds("staged"))),
+            // Rules keep their ids too: the autoreplies below name them.
+            new Table("autoresponders", columns("#id account #position match_kind trigger_text response #enabled"
+                    + " active_hours origin #created_at #trigger_count #last_triggered_at"), List.of("id"),
+                    Optional.of(advanceIds("autoresponders"))),
+            new Table("autoreplies", columns("account inbound_sid #rule_id recipient #created_at outcome sid"),
+                    List.of("account", "inbound_sid")));
+
+    /** Moves a table's id sequence past the ids copied into it, so the target's next row gets a new one. */
+    private static String advanceIds(String table) {
+        return "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), GREATEST((SELECT MAX(id) FROM " + table
+                + "), 1))";
+    }
 
     /** How many rows of one table were copied, and how many the target already had. */
     public record Counted(String table, long copied, long alreadyThere) {}

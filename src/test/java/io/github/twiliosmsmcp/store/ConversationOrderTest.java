@@ -172,7 +172,8 @@ class ConversationOrderTest {
         replied(answer, first.sid());
         database.write(c -> {
             try (var s = c.createStatement()) {
-                for (String sql : List.of("DROP TABLE staged", "DROP TABLE http_token",
+                for (String sql : List.of("DROP TABLE autoreplies", "DROP TABLE autoresponders", "DROP TABLE staged",
+                        "DROP TABLE http_token",
                         "DROP TABLE service_presence", "ALTER TABLE sends DROP COLUMN provider",
                         "DROP TRIGGER learned_inbound",
                         "DROP TRIGGER learned_send", "DROP TABLE learned", "ALTER TABLE sends DROP COLUMN in_reply_to",

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.twiliosmsmcp.approval.Priority;
 import io.github.twiliosmsmcp.approval.Staged;
 import io.github.twiliosmsmcp.approval.StagedState;
+import io.github.twiliosmsmcp.autorespond.Rule;
+import io.github.twiliosmsmcp.autorespond.Rules;
+import io.github.twiliosmsmcp.autorespond.Trigger;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.delivery.SendIntent;
@@ -106,6 +109,11 @@ class StoreCopyTest {
         staged.decide("AC1", first.id(), first.digest(), true, Optional.empty(), "ann", AT);
         Staged draft = staged.stage(staged("Draft"), AT, AT).message();
         staged.replace("AC1", draft.id(), staged("Edited draft"), "bob", AT);
+        SqlAutoresponders rules = new SqlAutoresponders(sqlite);
+        Rule hours = rules.add("AC1", new Rules.Draft(Trigger.of(Trigger.Match.KEYWORD, "hours"), "Open 9-17", true,
+                Optional.empty(), Rule.Origin.PERSON), AT);
+        rules.claim("AC1", new Rules.Reply("SMin0004", hours.id(), "+14155550001", AT),
+                new Rules.Limits(Duration.ofHours(1), 3));
     }
 
     private static Staged staged(String body) {
@@ -128,8 +136,8 @@ class StoreCopyTest {
 
         List<Long> expected = StoreCopy.tables().stream().map(table -> count(sqlite, table)).toList();
         assertEquals(expected, first.stream().map(StoreCopy.Counted::copied).toList());
-        assertEquals(List.of(INBOUND + 1L, 4L, (long) INBOUND, 1L, 1L, 1L, 3L), expected);
-        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L), second.stream().map(StoreCopy.Counted::copied).toList());
+        assertEquals(List.of(INBOUND + 1L, 4L, (long) INBOUND, 1L, 1L, 1L, 3L, 1L, 1L), expected);
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), second.stream().map(StoreCopy.Counted::copied).toList());
         assertEquals(expected, second.stream().map(StoreCopy.Counted::alreadyThere).toList());
         for (String table : StoreCopy.tables()) {
             assertEquals(rows(sqlite, table), rows(postgres, table), table);
