@@ -11,6 +11,7 @@ import io.github.twiliosmsmcp.approval.ApprovalService;
 import io.github.twiliosmsmcp.approval.Staged;
 import io.github.twiliosmsmcp.approval.StagedMessages;
 import io.github.twiliosmsmcp.approval.StagedState;
+import io.github.twiliosmsmcp.autorespond.RuleBook;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.delivery.PastSend;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The review page at {@code /review}: a person signs in with the review token, then approves,
- * rejects or edits staged messages, reads the inbox and sees the costs. Every change is a form POST
+ * rejects or edits staged messages, reads the inbox, sees the costs, and enables, orders or deletes
+ * autoresponder rules. Every change is a form POST
  * that must come from this page (Origin) and carry the session's CSRF token; every text is escaped
  * by the templates, because much of it was written by a model or a stranger.
  */
@@ -64,6 +66,8 @@ public final class ReviewPage extends HttpServlet {
     private final Part<Inbox> inbox;
     private final Part<ConversationService> conversations;
     private final Part<Settings> settings;
+    private final Part<RuleBook> rules;
+    private final boolean autoresponders;
     private final String account;
     private final Clock clock;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -77,6 +81,8 @@ public final class ReviewPage extends HttpServlet {
         this.inbox = app.inbox();
         this.conversations = app.conversations();
         this.settings = app.settings();
+        this.rules = app.rules();
+        this.autoresponders = app.autorespondersOn();
         this.account = account;
         this.clock = clock;
         this.css = stylesheet();
@@ -111,6 +117,8 @@ public final class ReviewPage extends HttpServlet {
                         "view", inbox(request.getParameter("with"))));
                 case "/costs" -> render(response, 200, "costs.jte", Map.of("frame", frame("costs", session.get()),
                         "view", costs()));
+                case "/rules" -> render(response, 200, "rules.jte", Map.of("frame", frame("rules", session.get()),
+                        "view", RulesView.of(autoresponders, rules.get().list())));
                 default -> plain(response, 404, "No such page.");
             }
         } catch (NotConfigured e) {
@@ -156,6 +164,14 @@ public final class ReviewPage extends HttpServlet {
                 case "/reject" -> reject(request.getParameter("id"), request.getParameter("digest"),
                         request.getParameter("reason"));
                 case "/edit" -> edit(request.getParameter("id"), request.getParameter("body"));
+                case "/rule-enable" -> {
+                    boolean enable = "true".equals(request.getParameter("enabled"));
+                    yield rule(request.getParameter("id"), enable ? "enabled" : "disabled",
+                            id -> rules.get().setEnabled(id, enable));
+                }
+                case "/rule-move" -> rule(request.getParameter("id"), "moved",
+                        id -> moveTo(id, request.getParameter("position")));
+                case "/rule-delete" -> rule(request.getParameter("id"), "deleted", id -> rules.get().delete(id));
                 default -> "";
             };
             if (note.isEmpty()) {
@@ -164,7 +180,7 @@ public final class ReviewPage extends HttpServlet {
             }
             sessions.note(session, note);
             response.setStatus(303);
-            response.setHeader("Location", PATH);
+            response.setHeader("Location", path.startsWith("/rule-") ? PATH + "/rules" : PATH);
         } catch (NotConfigured e) {
             problem(response, "The server is not configured: " + e.describe());
         } catch (StoreUnavailable e) {
@@ -302,6 +318,26 @@ public final class ReviewPage extends HttpServlet {
             return "#" + id.get() + " was replaced by #" + staged.message().id() + ", which needs its own approval.";
         }
         return "#" + id.get() + " was not edited: " + ((ApprovalService.NotStaged) result).report().summary();
+    }
+
+    /** One change to a rule: enabling, moving or deleting it. */
+    @FunctionalInterface
+    private interface RuleChange {
+        boolean apply(long id) throws NotConfigured, StoreUnavailable;
+    }
+
+    private String rule(String idText, String done, RuleChange change) throws NotConfigured, StoreUnavailable {
+        Optional<Long> id = id(idText);
+        if (id.isEmpty()) {
+            return "Not a rule: " + idText + ".";
+        }
+        return change.apply(id.get()) ? "Rule #" + id.get() + " " + done + "."
+                : "There is no rule #" + id.get() + " to change.";
+    }
+
+    private boolean moveTo(long id, String positionText) throws NotConfigured, StoreUnavailable {
+        Optional<Long> position = id(positionText).filter(p -> p >= 1 && p <= Integer.MAX_VALUE);
+        return position.isPresent() && rules.get().move(id, position.get().intValue());
     }
 
     private static String said(StagedMessages.Decided decided, long id, String done) {

@@ -18,7 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * What a review page test stands on: the fake Twilio on loopback, {@code serve} and a stdio server
- * sharing one database under {@code SMS_APPROVAL=all}, and headless chromium. Closing it fails the
+ * sharing one database under {@code SMS_APPROVAL=all} with autoresponders on, and headless chromium. Closing it fails the
  * test if the review token or the auth token reached either process's log.
  */
 final class ReviewBench implements AutoCloseable {
@@ -32,7 +32,7 @@ final class ReviewBench implements AutoCloseable {
     private ReviewBench(Path profile) throws IOException {
         twilio = TwilioServerIT.startFake();
         Map<String, String> env = new HashMap<>(TwilioServerIT.env(twilio, Map.of("SMS_APPROVAL", "all",
-                "SMS_DAILY_BUDGET_USD", "5", "SMS_STATUS_WAIT_SECONDS", "1")));
+                "SMS_DAILY_BUDGET_USD", "5", "SMS_STATUS_WAIT_SECONDS", "1", "SMS_AUTORESPONDERS", "on")));
         Path database = ServerProcess.freshDatabase();
         env.put("SMS_DATABASE", database.toString());
         server = ServerProcess.start(env);
@@ -57,10 +57,13 @@ final class ReviewBench implements AutoCloseable {
         return new ChromeDriver(driver, options);
     }
 
+    /** Signs in and waits for the page that answers: the queue, or the sign-in form with its problem. */
     void signIn(String token) {
         browser.get(service.baseUrl + "/review");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.cssSelector("form.login button")).click();
+        Deadline.await(java.time.Duration.ofSeconds(20), () -> !browser.findElements(By.cssSelector("nav")).isEmpty()
+                || !browser.findElements(By.cssSelector("p.problem")).isEmpty(), "the page after signing in");
     }
 
     /** The staged id a stage_sms, send_sms or send_mms answer names. */
