@@ -120,32 +120,40 @@ final class Migrations {
                         created_at INTEGER NOT NULL
                     )"""),
             // 7: messages staged for a person's approval; each edit is a new row that replaces the old.
-            List.of("""
-                    CREATE TABLE staged (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        account TEXT NOT NULL,
-                        kind TEXT NOT NULL,
-                        recipient TEXT NOT NULL,
-                        sender TEXT,
-                        body TEXT NOT NULL,
-                        media_urls TEXT NOT NULL,
-                        in_reply_to TEXT,
-                        priority TEXT NOT NULL,
-                        notes TEXT,
-                        replaces INTEGER,
-                        state TEXT NOT NULL,
-                        reason TEXT,
-                        decided_by TEXT,
-                        decided_at INTEGER,
-                        created_at INTEGER NOT NULL,
-                        expires_at INTEGER NOT NULL,
-                        segments INTEGER NOT NULL,
-                        encoding TEXT NOT NULL,
-                        estimated_usd TEXT NOT NULL,
-                        sid TEXT
-                    )""", "CREATE INDEX staged_by_state ON staged (account, state, created_at)"),
+            staged("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"),
             // 8: autoresponder rules, and one row per inbound message an autoreply answered.
             autoresponders("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"));
+
+    /**
+     * The staged messages, the same on SQLite and PostgreSQL but for the types of the id
+     * ({@code identity}) and of times and ids ({@code integer}).
+     */
+    static List<String> staged(String identity, String integer) {
+        return List.of("""
+                CREATE TABLE staged (
+                    id %1$s,
+                    account TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    sender TEXT,
+                    body TEXT NOT NULL,
+                    media_urls TEXT NOT NULL,
+                    in_reply_to TEXT,
+                    priority TEXT NOT NULL,
+                    notes TEXT,
+                    replaces %2$s,
+                    state TEXT NOT NULL,
+                    reason TEXT,
+                    decided_by TEXT,
+                    decided_at %2$s,
+                    created_at %2$s NOT NULL,
+                    expires_at %2$s NOT NULL,
+                    segments INTEGER NOT NULL,
+                    encoding TEXT NOT NULL,
+                    estimated_usd TEXT NOT NULL,
+                    sid TEXT
+                )""".formatted(identity, integer), "CREATE INDEX staged_by_state ON staged (account, state, created_at)");
+    }
 
     /**
      * The autoresponder tables, the same on SQLite and PostgreSQL but for the types of the id
