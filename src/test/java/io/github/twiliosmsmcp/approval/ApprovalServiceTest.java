@@ -9,29 +9,18 @@ import io.github.twiliosmsmcp.approval.ApprovalService.Held;
 import io.github.twiliosmsmcp.approval.ApprovalService.NotStaged;
 import io.github.twiliosmsmcp.approval.ApprovalService.Sent;
 import io.github.twiliosmsmcp.approval.ApprovalService.StagedForApproval;
-import io.github.twiliosmsmcp.common.Sleeper;
-import io.github.twiliosmsmcp.config.DatabaseLocation;
-import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
+import io.github.twiliosmsmcp.delivery.LocalCore;
 import io.github.twiliosmsmcp.delivery.Outcome;
 import io.github.twiliosmsmcp.delivery.Progress;
-import io.github.twiliosmsmcp.delivery.SendJournal;
-import io.github.twiliosmsmcp.delivery.SendLimits;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import io.github.twiliosmsmcp.delivery.SendService;
-import io.github.twiliosmsmcp.delivery.Senders;
-import io.github.twiliosmsmcp.delivery.Telemetry;
 import io.github.twiliosmsmcp.inbox.Inbox;
-import io.github.twiliosmsmcp.phone.LibphonenumberTimeZones;
-import io.github.twiliosmsmcp.phone.ParsedNumber;
-import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.policy.Approval;
-import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sms.FakeGateway;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqlInbox;
-import io.github.twiliosmsmcp.store.SqlSendJournal;
 import io.github.twiliosmsmcp.store.SqlStagedMessages;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,35 +48,28 @@ class ApprovalServiceTest {
 
     @TempDir
     Path folder;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T18:00:00Z"));
-    private final Sleeper sleeper = d -> {
-        clock.advance(d);
-        return true;
-    };
-    private final FakeGateway gateway = new FakeGateway(clock);
-    private final List<Database> databases = new ArrayList<>();
+    private LocalCore core;
+    private MutableClock clock;
+    private FakeGateway gateway;
+
+    @BeforeEach
+    void open() {
+        core = new LocalCore(folder, Instant.parse("2026-12-02T18:00:00Z"));
+        clock = core.clock;
+        gateway = core.gateway;
+    }
 
     @AfterEach
     void close() {
-        databases.forEach(Database::close);
+        core.close();
     }
 
     private ApprovalService service(String rule, Map<String, String> more) {
-        Map<String, String> env = new HashMap<>(Map.of("SMS_QUIET_HOURS", "off", "SMS_APPROVAL", rule,
-                "SMS_MAX_PER_RECIPIENT_PER_HOUR", "1000", "SMS_MAX_PER_HOUR", "1000", "SMS_MAX_PER_DAY", "1000"));
-        env.putAll(more);
-        Settings settings = Settings.load(new Environment(env));
-        assertEquals(List.of(), settings.problems());
-        Database database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock,
-                Duration.ofDays(90));
-        databases.add(database);
-        PhoneNumberParser parser = new PhoneNumberParser("US");
-        SendJournal journal = new SqlSendJournal(database);
-        SendService sender = new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid)
-                parser.parse("+16502530000")).number()), Optional.empty()), parser,
-                new SendLimits(Duration.ofSeconds(5), 10, Duration.ofMinutes(10)), journal,
-                new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1", Optional.empty(), clock,
-                sleeper, Telemetry.NONE);
+        Map<String, String> env = new HashMap<>(more);
+        env.put("SMS_APPROVAL", rule);
+        Settings settings = core.settings(env);
+        Database database = core.database();
+        SendService sender = core.sender(settings, database, Duration.ofSeconds(5));
         return new ApprovalService(sender, new SqlStagedMessages(database), settings.approval(), "AC1", clock,
                 Duration.ofMinutes(10));
     }
@@ -101,9 +84,8 @@ class ApprovalServiceTest {
     }
 
     private void knowsFromAReply(String number) throws Exception {
-        Database database = databases.get(0);
-        Inbox inbox = new SqlInbox(database, "AC1");
-        inbox.remember(List.of(gateway.receive(number, "+16502530000", "hi")), message -> Optional.empty());
+        Inbox inbox = new SqlInbox(core.database(), "AC1");
+        inbox.remember(List.of(gateway.receive(number, LocalCore.OURS, "hi")), message -> Optional.empty());
     }
 
     @ParameterizedTest(name = "{0}: to a known number sent at once {1}, to a stranger {2}")

@@ -4,35 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twiliosmsmcp.common.Sleeper;
-import io.github.twiliosmsmcp.config.DatabaseLocation;
-import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
-import io.github.twiliosmsmcp.delivery.SendLimits;
+import io.github.twiliosmsmcp.delivery.LocalCore;
 import io.github.twiliosmsmcp.delivery.SendService;
-import io.github.twiliosmsmcp.delivery.Senders;
-import io.github.twiliosmsmcp.delivery.Telemetry;
-import io.github.twiliosmsmcp.phone.LibphonenumberTimeZones;
-import io.github.twiliosmsmcp.phone.ParsedNumber;
-import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.policy.Approval;
-import io.github.twiliosmsmcp.policy.PolicyCheck;
 import io.github.twiliosmsmcp.sms.FakeGateway;
 import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.MutableClock;
 import io.github.twiliosmsmcp.store.SqlAutoresponders;
-import io.github.twiliosmsmcp.store.SqlSendJournal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,46 +32,33 @@ import org.junit.jupiter.params.provider.CsvSource;
  * autoresponder made here (each standing for one service process), and a clock moved by hand.
  */
 class AutoresponderTest {
-    private static final String OURS = "+16502530000";
+    private static final String OURS = LocalCore.OURS;
     private static final String STRANGER = "+14155550199";
     private static final String OTHER = "+14155550188";
 
     @TempDir
     Path folder;
-    /** A Monday, 10:00 UTC. */
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
-    private final Sleeper sleeper = d -> {
-        clock.advance(d);
-        return true;
-    };
-    private final FakeGateway gateway = new FakeGateway(clock);
-    private final List<Database> databases = new ArrayList<>();
+    private LocalCore core;
+    private MutableClock clock;
+    private FakeGateway gateway;
+
+    @BeforeEach
+    void open() {
+        // A Monday, 10:00 UTC.
+        core = new LocalCore(folder, Instant.parse("2026-12-07T10:00:00Z"));
+        clock = core.clock;
+        gateway = core.gateway;
+    }
 
     @AfterEach
     void close() {
-        databases.forEach(Database::close);
-    }
-
-    private Database database() {
-        Database database = new Database(DatabaseLocation.ofFile(folder.resolve("messages.db")), clock,
-                Duration.ofDays(90));
-        databases.add(database);
-        return database;
+        core.close();
     }
 
     private Autoresponder autoresponder(Map<String, String> more) {
-        Map<String, String> env = new HashMap<>(Map.of("SMS_QUIET_HOURS", "off", "SMS_MAX_PER_RECIPIENT_PER_HOUR",
-                "1000", "SMS_MAX_PER_HOUR", "1000", "SMS_MAX_PER_DAY", "1000"));
-        env.putAll(more);
-        Settings settings = Settings.load(new Environment(env));
-        assertEquals(List.of(), settings.problems());
-        PhoneNumberParser parser = new PhoneNumberParser("US");
-        Database database = database();
-        SendService sender = new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid)
-                parser.parse(OURS)).number()), Optional.empty()), parser,
-                new SendLimits(Duration.ZERO, 10, Duration.ofMinutes(10)), new SqlSendJournal(database),
-                new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1", Optional.empty(), clock,
-                sleeper, Telemetry.NONE);
+        Settings settings = core.settings(more);
+        Database database = core.database();
+        SendService sender = core.sender(settings, database, Duration.ZERO);
         return new Autoresponder(new SqlAutoresponders(database), sender, List.of(OURS),
                 new Rules.Limits(settings.autoresponding().cooldown(), 3), ZoneId.of("UTC"), "AC1", clock);
     }
@@ -92,7 +68,7 @@ class AutoresponderTest {
     }
 
     private RuleBook book(Approval.Rule approval) {
-        return new RuleBook(new SqlAutoresponders(database()), approval, "AC1", clock);
+        return new RuleBook(new SqlAutoresponders(core.database()), approval, "AC1", clock);
     }
 
     private Rule rule(String trigger, String response) throws Exception {
