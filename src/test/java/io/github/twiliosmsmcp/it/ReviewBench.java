@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -71,6 +73,28 @@ final class ReviewBench implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> message = (Map<String, Object>) ServerProcess.structured(result).get("message");
         return ((Number) message.get("id")).longValue();
+    }
+
+    /**
+     * The note the page shows after a change, once it says {@code expected}. A click returns before the next page
+     * has loaded, so the note first found may belong to the page being left: read it again until it says so.
+     */
+    String awaitNote(String expected) {
+        String[] note = {""};
+        try {
+            Deadline.await(java.time.Duration.ofSeconds(20), () -> {
+                try {
+                    note[0] = browser.findElements(By.cssSelector(".note")).stream().map(WebElement::getText)
+                            .findFirst().orElse("");
+                } catch (WebDriverException reloading) {
+                    note[0] = "";
+                }
+                return note[0].contains(expected);
+            }, "the page notes \"" + expected + "\"");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; its note said \"" + note[0] + "\"", e);
+        }
+        return note[0];
     }
 
     /** Every staged message's state as the model reads it in list_staged_sms, by id. */

@@ -64,7 +64,7 @@ class ReviewPageDecisionsIT {
         text.clear();
         text.sendKeys("Your table is ready at 7pm");
         browser.findElement(By.cssSelector("#staged-" + original + " form.edit button")).click();
-        Matcher replaced = REPLACED_BY.matcher(awaitNote("#" + original + " was replaced by #"));
+        Matcher replaced = REPLACED_BY.matcher(bench.awaitNote("#" + original + " was replaced by #"));
         assertTrue(replaced.find());
         long edited = Long.parseLong(replaced.group(1));
 
@@ -81,7 +81,7 @@ class ReviewPageDecisionsIT {
         assertEquals(0, bench.twilio.createCount(), "the new version needs its own approval");
 
         browser.findElement(By.cssSelector("#staged-" + edited + " button.approve")).click();
-        awaitNote("#" + edited + " approved.");
+        bench.awaitNote("#" + edited + " approved.");
         sendApproved();
         sendApproved();
         assertEquals(1, bench.twilio.createCount(), "sent once");
@@ -101,7 +101,7 @@ class ReviewPageDecisionsIT {
         browser.findElement(By.id("pick-" + ann)).click();
         browser.findElement(By.id("pick-" + carol)).click();
         browser.findElement(By.cssSelector("#bulk button")).click();
-        String note = awaitNote("#" + ann + " approved.");
+        String note = bench.awaitNote("#" + ann + " approved.");
         assertTrue(note.contains("#" + carol + " approved.") && !note.contains("#" + bob), note);
         assertEquals(1, browser.findElements(By.cssSelector("article.staged")).size());
         assertEquals(1, browser.findElements(By.id("staged-" + bob)).size(), "the unticked one still waits");
@@ -136,7 +136,7 @@ class ReviewPageDecisionsIT {
         assertNotEquals("none", approve.getCssValue("outline-style"), "the focused button shows it has the focus");
         press(Keys.SPACE);
 
-        awaitNote("#" + second + " approved.");
+        bench.awaitNote("#" + second + " approved.");
         assertEquals(Map.of(first, "pending", second, "approved"), bench.statesTheModelSees());
     }
 
@@ -163,24 +163,5 @@ class ReviewPageDecisionsIT {
             press(Keys.TAB);
         }
         throw new AssertionError(target + " is not reached by " + MOST_TABS + " presses of Tab");
-    }
-
-    /** The note the page shows after a change, once it says {@code expected}; the page may still be loading. */
-    private String awaitNote(String expected) {
-        String[] note = {""};
-        try {
-            Deadline.await(Duration.ofSeconds(15), () -> {
-                try {
-                    note[0] = browser.findElements(By.cssSelector(".note")).stream().map(WebElement::getText)
-                            .findFirst().orElse("");
-                } catch (WebDriverException reloading) {
-                    note[0] = "";
-                }
-                return note[0].contains(expected);
-            }, "the page notes \"" + expected + "\"");
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; its note said \"" + note[0] + "\"", e);
-        }
-        return note[0];
     }
 }

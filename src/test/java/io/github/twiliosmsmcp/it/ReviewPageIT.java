@@ -115,10 +115,10 @@ class ReviewPageIT {
         assertEquals(1, browser.findElements(By.id("staged-" + mms)).size(), "still pending");
 
         browser.findElement(By.cssSelector("#staged-" + mms + " button.approve")).click();
-        assertTrue(browser.findElement(By.cssSelector(".note")).getText().contains("#" + mms + " approved."));
+        bench.awaitNote("#" + mms + " approved.");
         browser.findElement(By.id("reason-" + sms)).sendKeys("Too pushy");
         browser.findElement(By.cssSelector("#staged-" + sms + " form.reject button")).click();
-        assertTrue(browser.findElement(By.cssSelector(".note")).getText().contains("#" + sms + " rejected."));
+        bench.awaitNote("#" + sms + " rejected.");
         assertTrue(browser.findElements(By.cssSelector("article.staged")).isEmpty(), "nothing left to decide");
 
         String rejected = ServerProcess.text(server.call("list_staged_sms", Map.of("status", "rejected")));

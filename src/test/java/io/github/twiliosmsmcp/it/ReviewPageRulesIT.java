@@ -54,12 +54,6 @@ class ReviewPageRulesIT {
         return enabled;
     }
 
-    private String awaitNote(String text) {
-        Deadline.await(Duration.ofSeconds(20), () -> !bench.browser.findElements(By.cssSelector("p.note")).isEmpty()
-                && bench.browser.findElement(By.cssSelector("p.note")).getText().contains(text), "the note " + text);
-        return bench.browser.findElement(By.cssSelector("p.note")).getText();
-    }
-
     @Test
     void aPersonEnablesOrdersAndDeletesTheModelsRulesOnThePage() {
         long hours = create("hours", "We are open 9-17, Mon-Fri");
@@ -70,9 +64,9 @@ class ReviewPageRulesIT {
         bench.browser.get(bench.service.baseUrl + "/review/rules");
         assertTrue(bench.browser.findElement(By.id("rule-" + hours)).getText().contains("waits for a person"));
         bench.browser.findElement(By.xpath("//button[text()='Enable #" + hours + "']")).click();
-        awaitNote("Rule #" + hours + " enabled.");
+        bench.awaitNote("Rule #" + hours + " enabled.");
         bench.browser.findElement(By.xpath("//button[text()='Try #" + prices + " earlier']")).click();
-        awaitNote("Rule #" + prices + " moved.");
+        bench.awaitNote("Rule #" + prices + " moved.");
 
         List<String> order = bench.browser.findElements(By.cssSelector("li.rule")).stream()
                 .map(rule -> rule.getAttribute("id")).toList();
@@ -81,7 +75,7 @@ class ReviewPageRulesIT {
         assertEquals(Map.of(prices, false, hours, true), enabledAsTheModelSees());
 
         bench.browser.findElement(By.xpath("//button[text()='Delete #" + prices + "']")).click();
-        awaitNote("Rule #" + prices + " deleted.");
+        bench.awaitNote("Rule #" + prices + " deleted.");
         assertEquals(Map.of(hours, true), enabledAsTheModelSees());
     }
 }
