@@ -22,6 +22,11 @@ public abstract sealed class GatewayException extends Exception {
         THROTTLED,
         /** The recipient asked this sender to stop texting them. */
         OPTED_OUT,
+        /**
+         * Refused for this account or this route before anything was done: credentials rejected, the
+         * account suspended, the destination or the sender not permitted. Another provider may take it.
+         */
+        NOT_PERMITTED,
         /** Any other refusal; its code and message say what. */
         OTHER
     }
@@ -39,7 +44,7 @@ public abstract sealed class GatewayException extends Exception {
         /** {@code code} and {@code providerMessage} are null when the provider's answer did not carry them. */
         public Rejected(int httpStatus, Reason reason, Integer code, String providerMessage) {
             super("HTTP " + httpStatus + ": " + (providerMessage != null ? providerMessage
-                    : code != null ? "error " + code : "Twilio's answer could not be read"), null);
+                    : code != null ? "error " + code : "the provider's answer could not be read"), null);
             this.httpStatus = httpStatus;
             this.reason = reason;
             this.code = code;

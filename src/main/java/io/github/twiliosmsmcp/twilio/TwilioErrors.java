@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.twilio;
 import io.github.twiliosmsmcp.sms.ErrorMeanings;
 import io.github.twiliosmsmcp.sms.GatewayException.Reason;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Twilio's error codes mean to the person who asked for the message, and what they can do;
@@ -13,6 +14,14 @@ public final class TwilioErrors implements ErrorMeanings {
     static final TwilioErrors INSTANCE = new TwilioErrors();
     private static final int TOO_MANY_REQUESTS = 20429;
     private static final int UNSUBSCRIBED_RECIPIENT = 21610;
+    /**
+     * Refusals of this account or route, made before Twilio did anything with the message: the
+     * credentials (20003), an inactive account (10001), a country not enabled (21408), a sender not
+     * usable for this account or route (21606), a trial account's unverified recipient (21608), no
+     * route between the two numbers (21612), an unregistered sender (30032, 30034).
+     */
+    private static final Set<Integer> NOT_PERMITTED = Set.of(10001, 20003, 21408, 21606, 21608,
+            21612, 30032, 30034);
 
     private static final Map<Integer, Explanation> KNOWN = Map.ofEntries(
             entry(20003, "Twilio rejected the credentials (authentication failed)",
@@ -51,6 +60,8 @@ public final class TwilioErrors implements ErrorMeanings {
                     "Check TWILIO_MESSAGING_SERVICE_SID in the client configuration."),
             entry(30001, "Twilio's queue for this sender overflowed",
                     "Wait a while before sending more; the account sends too fast for its numbers."),
+            entry(10001, "the Twilio account is not active (suspended or closed)",
+                    "The account owner must reactivate it in the Twilio Console or with Twilio support."),
             entry(30002, "the Twilio account is suspended",
                     "The account owner must contact Twilio support."),
             entry(30003, "the recipient's phone was unreachable (switched off or out of coverage)",
@@ -80,12 +91,18 @@ public final class TwilioErrors implements ErrorMeanings {
         return Map.entry(code, new Explanation(meaning, advice));
     }
 
-    /** 429 and 20429 mean Twilio turned the request away before doing anything with it; 21610 proves an opt-out. */
+    /**
+     * 429 and 20429 mean Twilio turned the request away before doing anything with it; 21610 proves an
+     * opt-out; a 401 or a code of {@link #NOT_PERMITTED} refuses this account or route.
+     */
     public static Reason reason(int httpStatus, Integer code) {
         if (httpStatus == 429 || Integer.valueOf(TOO_MANY_REQUESTS).equals(code)) {
             return Reason.THROTTLED;
         }
-        return Integer.valueOf(UNSUBSCRIBED_RECIPIENT).equals(code) ? Reason.OPTED_OUT : Reason.OTHER;
+        if (Integer.valueOf(UNSUBSCRIBED_RECIPIENT).equals(code)) {
+            return Reason.OPTED_OUT;
+        }
+        return httpStatus == 401 || (code != null && NOT_PERMITTED.contains(code)) ? Reason.NOT_PERMITTED : Reason.OTHER;
     }
 
     @Override

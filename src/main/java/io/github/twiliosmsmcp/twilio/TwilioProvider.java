@@ -13,6 +13,11 @@ public final class TwilioProvider {
 
     /** Twilio's conventions under {@code name}: "twilio", or the name of a simulation of it. */
     public static Provider named(String name) {
-        return new Provider(name, TwilioErrors.INSTANCE, MESSAGE_SIDS);
+        return named(name, "Twilio");
+    }
+
+    /** Twilio's conventions under {@code name}, called {@code title} in answers. */
+    public static Provider named(String name, String title) {
+        return new Provider(name, title, TwilioErrors.INSTANCE, MESSAGE_SIDS, true);
     }
 }

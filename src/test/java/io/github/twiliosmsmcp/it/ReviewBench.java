@@ -75,6 +75,13 @@ final class ReviewBench implements AutoCloseable {
         return ((Number) message.get("id")).longValue();
     }
 
+    /** The element once the page that a click opened shows it. */
+    WebElement await(By element) {
+        Deadline.await(java.time.Duration.ofSeconds(20), () -> !browser.findElements(element).isEmpty(),
+                "the page shows " + element);
+        return browser.findElement(element);
+    }
+
     /**
      * The note the page shows after a change, once it says {@code expected}. A click returns before the next page
      * has loaded, so the note first found may belong to the page being left: read it again until it says so.

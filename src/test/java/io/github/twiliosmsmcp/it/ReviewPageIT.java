@@ -137,11 +137,11 @@ class ReviewPageIT {
 
         // A stranger's reply is text: it runs nothing and adds no element.
         browser.findElement(By.linkText("Inbox")).click();
-        WebElement conversation = browser.findElement(By.linkText(CAROL));
+        WebElement conversation = bench.await(By.linkText(CAROL));
         assertTrue(browser.findElement(By.cssSelector(".conversations li")).getText().contains("1 unread"),
                 "the unread conversation comes first");
         conversation.click();
-        assertEquals(HOSTILE, browser.findElement(By.cssSelector(".messages li.in .body")).getText());
+        assertEquals(HOSTILE, bench.await(By.cssSelector(".messages li.in .body")).getText());
         assertTrue(browser.findElements(By.cssSelector("main script, main img[src='x']")).isEmpty());
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         screenshot("inbox");
@@ -149,7 +149,7 @@ class ReviewPageIT {
         assertTrue(unread.contains("alert(1)"), "looking at the thread left it unread for the model: " + unread);
 
         browser.findElement(By.linkText("Costs")).click();
-        assertEquals("$5.0000", browser.findElement(By.cssSelector(".budget")).getText());
+        assertEquals("$5.0000", bench.await(By.cssSelector(".budget")).getText());
         assertTrue(browser.findElement(By.cssSelector("table.recipients")).getText().contains(ANN));
         screenshot("costs");
 

@@ -76,8 +76,18 @@ class TwilioErrorsTest {
             400 | 21610 | OPTED_OUT
             500 | 21610 | OPTED_OUT
             400 | 21211 | OTHER
+            400 | 21614 | OTHER
             400 | none  | OTHER
             503 | none  | OTHER
+            401 | 20003 | NOT_PERMITTED
+            401 | none  | NOT_PERMITTED
+            401 | 10001 | NOT_PERMITTED
+            400 | 21408 | NOT_PERMITTED
+            400 | 21606 | NOT_PERMITTED
+            400 | 21608 | NOT_PERMITTED
+            400 | 21612 | NOT_PERMITTED
+            400 | 30032 | NOT_PERMITTED
+            400 | 30034 | NOT_PERMITTED
             """)
     void codesTheCoreActsOnBecomeReasons(int httpStatus, Integer code, Reason reason) {
         assertEquals(reason, TwilioErrors.reason(httpStatus, code));
