@@ -204,7 +204,7 @@ public final class App {
         String account = settings.twilio().map(TwilioAccount::accountSid).orElse("sandbox");
         Inbox inbox = new SqlInbox(database, account);
         SendJournal journal = new SqlSendJournal(database);
-        SendService sender = new SendService(gateway, senders, settings.phoneNumbers(),
+        SendService sender = new SendService(io.github.twiliosmsmcp.delivery.Route.of(gateway), senders, settings.phoneNumbers(),
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
                 journal, new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 account, settings.statusCallback(), clock, sleeper, telemetry);

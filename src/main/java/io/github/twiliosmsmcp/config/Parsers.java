@@ -203,6 +203,33 @@ final class Parsers {
         };
     }
 
+    static Parser<String> provider() {
+        return (text, numbers) -> Providers.parse(text).orElseThrow(() -> Invalid.because(
+                "must be twilio or messagecentral (it is '" + abbreviate(text) + "')"));
+    }
+
+    static Parser<Optional<String>> fallbackProvider() {
+        return (text, numbers) -> {
+            if (text.strip().equalsIgnoreCase("none")) {
+                return Optional.empty();
+            }
+            return Optional.of(Providers.parse(text).orElseThrow(() -> Invalid.because(
+                    "must be none, twilio or messagecentral (it is '" + abbreviate(text) + "')")));
+        };
+    }
+
+    /** A password as base64, checked without ever repeating it. */
+    static Parser<String> base64() {
+        return (text, numbers) -> {
+            try {
+                java.util.Base64.getDecoder().decode(text.strip());
+            } catch (IllegalArgumentException e) {
+                throw Invalid.because("is not valid base64");
+            }
+            return text.strip();
+        };
+    }
+
     /** A secret typed by a person: long enough not to be guessed, and never repeated in the complaint. */
     static Parser<String> secret(int minLength) {
         return (text, numbers) -> {

@@ -14,16 +14,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.stream.Stream;
 
 /**
  * The server's settings, read from the environment once. A server that is misconfigured still
  * starts: {@link #problems()} is then non-empty and every tool answers with it, because a client
  * shows a server that dies at start as a vague "failed to connect" the user cannot act on.
  * {@code statusCallback} is where Twilio reports the statuses of every send: the webhook service's
- * status path below {@code SMS_PUBLIC_URL}, when that is set.
+ * status path below {@code SMS_PUBLIC_URL}, when that is set. {@code providers} say who sends; in the
+ * sandbox, which providers it plays.
  */
 public record Settings(
         Optional<TwilioAccount> twilio,
+        Providers providers,
+        Optional<MessageCentralAccount> messageCentral,
         PhoneNumberParser phoneNumbers,
         Duration statusWait,
         int maxSegments,
@@ -60,9 +66,13 @@ public record Settings(
         warnings = List.copyOf(warnings);
     }
 
-    /** True when no Twilio variable is set at all: the server then runs against a simulated carrier. */
+    /**
+     * True when no variable of a provider's account is set at all (neither Twilio's nor
+     * MessageCentral's): the server then runs against a simulated carrier.
+     */
     public static boolean isSandbox(Environment env) {
-        return SettingsCatalogue.TWILIO.stream().map(Setting::name).noneMatch(env::isSet);
+        return Stream.concat(SettingsCatalogue.TWILIO.stream(), SettingsCatalogue.MESSAGECENTRAL.stream())
+                .map(Setting::name).noneMatch(env::isSet);
     }
 
     /**
@@ -72,14 +82,15 @@ public record Settings(
      */
     public static String describeMode(Environment env) {
         if (isSandbox(env)) {
-            return "SANDBOX: no Twilio variable is set, nothing will be sent";
+            return "SANDBOX: no Twilio or MessageCentral variable is set, nothing will be sent";
         }
-        List<String> problems = load(env).problems();
-        return problems.isEmpty() ? "Twilio mode" : "configuration invalid: " + String.join("; ", problems);
+        Settings settings = load(env);
+        return settings.problems().isEmpty() ? "sending through " + settings.providers().describe()
+                : "configuration invalid: " + String.join("; ", settings.problems());
     }
 
     public boolean sandbox() {
-        return twilio.isEmpty() && problems.isEmpty();
+        return twilio.isEmpty() && messageCentral.isEmpty() && problems.isEmpty();
     }
 
     public static Settings load(Environment env) {
@@ -108,8 +119,25 @@ public record Settings(
                 SettingsCatalogue.AUTORESPONDER_COOLDOWN.readOrDefault(env, numbers, problems),
                 SettingsCatalogue.OWNER_TIME_ZONE.read(env, numbers, problems).orElse(ZoneId.systemDefault()));
 
-        Optional<TwilioAccount> twilio = isSandbox(env) ? Optional.empty() : readTwilio(env, numbers, problems);
-        return new Settings(twilio, numbers, Duration.ofSeconds(waitSeconds), maxSegments, dedupeWindow, retention,
+        Providers providers = new Providers(SettingsCatalogue.PROVIDER.readOrDefault(env, numbers, problems),
+                SettingsCatalogue.FALLBACK_PROVIDER.readOrDefault(env, numbers, problems));
+        if (providers.fallback().equals(Optional.of(providers.first()))) {
+            problems.add(SettingsCatalogue.FALLBACK_PROVIDER.name() + " must name another provider than "
+                    + SettingsCatalogue.PROVIDER.name() + " (both are " + providers.first() + "), or none");
+        }
+        boolean sandbox = isSandbox(env);
+        // Twilio's account is read whenever it is set, even if it does not send: receiving is Twilio's.
+        boolean twilioSet = SettingsCatalogue.TWILIO.stream().map(Setting::name).anyMatch(env::isSet);
+        Optional<TwilioAccount> twilio = !sandbox && (providers.uses(Providers.TWILIO) || twilioSet)
+                ? readTwilio(env, numbers, problems) : Optional.empty();
+        Optional<MessageCentralAccount> messageCentral = Optional.empty();
+        if (!sandbox && providers.uses(Providers.MESSAGECENTRAL)) {
+            messageCentral = readMessageCentral(env, numbers, problems);
+        } else if (SettingsCatalogue.MESSAGECENTRAL.stream().map(Setting::name).anyMatch(env::isSet)) {
+            warnings.add("MessageCentral's variables are set, but neither " + SettingsCatalogue.PROVIDER.name()
+                    + " nor " + SettingsCatalogue.FALLBACK_PROVIDER.name() + " is messagecentral: they are not used");
+        }
+        return new Settings(twilio, providers, messageCentral, numbers, Duration.ofSeconds(waitSeconds), maxSegments, dedupeWindow, retention,
                 policy, approval, autoresponding, statusCallback(env, warnings), problems, warnings);
     }
 
@@ -158,6 +186,29 @@ public record Settings(
         Optional<QuietHours> quiet = SettingsCatalogue.QUIET_HOURS.read(env, numbers, problems)
                 .orElseGet(() -> sandbox ? Optional.empty() : SettingsCatalogue.QUIET_HOURS.defaultValue());
         return new Policy(mode, allowed, blocked, repliesOnly, perRecipient, perHour, perDay, budget, quiet);
+    }
+
+    private static Optional<MessageCentralAccount> readMessageCentral(Environment env, PhoneNumberParser numbers,
+            List<String> problems) {
+        int before = problems.size();
+        Optional<String> customerId = SettingsCatalogue.MC_CUSTOMER_ID.read(env, numbers, problems);
+        if (customerId.isEmpty()) {
+            problems.add(notSet(env, SettingsCatalogue.MC_CUSTOMER_ID.name())
+                    + " (your MessageCentral customer id, such as C-1A2B3C4D5E6F708)");
+        }
+        Optional<String> key = SettingsCatalogue.MC_PASSWORD_BASE64.read(env, numbers, problems)
+                .or(() -> SettingsCatalogue.MC_PASSWORD.read(env, numbers, problems).map(password ->
+                        Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8))));
+        if (key.isEmpty() && !env.isSet(SettingsCatalogue.MC_PASSWORD_BASE64.name())) {
+            problems.add(notSet(env, SettingsCatalogue.MC_PASSWORD.name()) + " (or set "
+                    + SettingsCatalogue.MC_PASSWORD_BASE64.name() + ")");
+        }
+        Optional<String> senderId = SettingsCatalogue.MC_SENDER_ID.read(env, numbers, problems);
+        Optional<URI> baseUrl = SettingsCatalogue.MC_API_BASE_URL.read(env, numbers, problems);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new MessageCentralAccount(customerId.get(), key.get(), senderId, baseUrl));
     }
 
     private static Optional<TwilioAccount> readTwilio(Environment env, PhoneNumberParser numbers, List<String> problems) {

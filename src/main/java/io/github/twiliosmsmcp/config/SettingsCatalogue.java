@@ -109,15 +109,37 @@ public final class SettingsCatalogue {
     public static final Setting<String> REVIEW_TOKEN = Setting.described("SMS_REVIEW_TOKEN", "generated",
             "login token for the review page at /review, 16+ characters", Parsers.secret(16));
 
-    /** The settings that choose Twilio: with none of them set, the server is a sandbox. */
+    public static final Setting<String> PROVIDER = Setting.withDefault("SMS_PROVIDER", Providers.TWILIO,
+            "who sends: twilio or messagecentral", Parsers.provider());
+    public static final Setting<Optional<String>> FALLBACK_PROVIDER = Setting.withDefault("SMS_FALLBACK_PROVIDER",
+            "none", "tried only when the first certainly refused: none, twilio, messagecentral",
+            Parsers.fallbackProvider());
+    public static final Setting<String> MC_CUSTOMER_ID = Setting.required("MC_CUSTOMER_ID",
+            "MessageCentral customer id, C-...", Parsers.text());
+    public static final Setting<String> MC_PASSWORD = Setting.required("MC_PASSWORD",
+            "MessageCentral password (or the next)", Parsers.text());
+    public static final Setting<String> MC_PASSWORD_BASE64 = Setting.required("MC_PASSWORD_BASE64",
+            "the same password, base64-encoded", Parsers.base64());
+    public static final Setting<String> MC_SENDER_ID = Setting.described("MC_SENDER_ID", "the account's",
+            "the sender id MessageCentral shows", Parsers.text());
+    public static final Setting<URI> MC_API_BASE_URL = Setting.described("MC_API_BASE_URL", "MessageCentral's own",
+            "another MessageCentral API base URL, for tests", Parsers.baseUrl("https://proxy.example.com"));
+
+    /** The settings that choose MessageCentral. */
+    public static final List<Setting<?>> MESSAGECENTRAL = List.of(MC_CUSTOMER_ID, MC_PASSWORD, MC_PASSWORD_BASE64,
+            MC_SENDER_ID, MC_API_BASE_URL);
+
+    /** The settings that choose Twilio: with none of them nor MessageCentral's set, the server is a sandbox. */
     public static final List<Setting<?>> TWILIO = List.of(ACCOUNT_SID, AUTH_TOKEN, API_KEY, API_SECRET, PHONE_NUMBER,
             MESSAGING_SERVICE_SID, API_BASE_URL);
 
-    public static final List<Setting<?>> ALL = Stream.concat(TWILIO.stream(), Stream.of(DEFAULT_REGION,
+    public static final List<Setting<?>> ALL = Stream.of(TWILIO.stream(), Stream.of(PROVIDER, FALLBACK_PROVIDER),
+            MESSAGECENTRAL.stream(), Stream.of(DEFAULT_REGION,
             STATUS_WAIT_SECONDS, MAX_SEGMENTS, DATABASE, DATABASE_PASSWORD, HOST_NAME, DEDUPE_WINDOW, RETENTION_DAYS, MODE, ALLOWED, BLOCKED,
             REPLIES_ONLY, PER_RECIPIENT_PER_HOUR, PER_HOUR, PER_DAY, DAILY_BUDGET, QUIET_HOURS, APPROVAL,
             APPROVAL_TTL, AUTORESPONDERS, AUTORESPONDER_COOLDOWN, OWNER_TIME_ZONE, HTTP_ADDRESS,
-            PUBLIC_URL, HTTP_TOKEN, HTTP_ALLOWED_ORIGINS, HTTP_CALLS_PER_MINUTE, REVIEW_TOKEN)).toList();
+            PUBLIC_URL, HTTP_TOKEN, HTTP_ALLOWED_ORIGINS, HTTP_CALLS_PER_MINUTE, REVIEW_TOKEN)).flatMap(s -> s)
+            .<Setting<?>>map(s -> s).toList();
 
     private SettingsCatalogue() {}
 }

@@ -11,12 +11,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import io.github.twiliosmsmcp.common.Trace;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The create call of a send the journal has claimed, made at most once, and its outcome recorded.
- * The only second try is after a 429: the provider turned the request away before doing anything.
+ * The create call of a send the journal has claimed, made at most once per provider, and its outcome
+ * recorded. The only second try with one provider is after a 429: it turned the request away before
+ * doing anything. The only move to the route's fallback provider is after the first one certainly did
+ * not accept the message ({@link #certainlyNotAccepted}): any answer that leaves a doubt ends the send
+ * there, since a second provider could then deliver it twice.
  */
 final class CreateOnce {
     private static final Logger LOG = LoggerFactory.getLogger(CreateOnce.class);
@@ -24,26 +31,36 @@ final class CreateOnce {
     /** The create and its 429 retries together; with the status wait, the answer stays under the clients' 60 s. */
     static final Duration CREATE_BUDGET = Duration.ofSeconds(12);
     private static final long[] RATE_LIMIT_BACKOFF_MILLIS = {1000, 2000};
-    static final String UNKNOWN_ADVICE = "Tell the user the outcome is unknown; they can check the Twilio"
-            + " Console's messaging logs before deciding whether to send it again.";
+    static final String UNKNOWN_ADVICE = "Tell the user the outcome is unknown; they can check the provider's"
+            + " messaging logs (the Twilio Console's, or MessageCentral's) before deciding whether to send it again.";
 
     /** What the create call came to. */
     sealed interface Attempt permits Accepted, Failed {}
 
-    /** The provider took the message; the journal knows it. */
-    record Accepted(MessageRecord message) implements Attempt {}
+    /**
+     * A provider took the message; the journal knows it. {@code draft} is the send as that provider
+     * has it, and {@code movedOn} the providers before it that certainly did not.
+     */
+    record Accepted(MessageRecord message, MessageGateway gateway, Draft draft, List<ProviderAttempt> movedOn)
+            implements Attempt {}
 
     /** Nothing was accepted, or nobody can tell: the report says which, and the journal records it. */
     record Failed(SendReport report) implements Attempt {}
 
-    private final MessageGateway gateway;
+    /** What a send through {@code gateway} is estimated to cost: the journal counts it against the budget. */
+    @FunctionalInterface
+    interface Estimate {
+        BigDecimal of(MessageGateway gateway);
+    }
+
+    private final Route route;
     private final SendJournal journal;
     private final String account;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    CreateOnce(MessageGateway gateway, SendJournal journal, String account, Clock clock, Sleeper sleeper) {
-        this.gateway = gateway;
+    CreateOnce(Route route, SendJournal journal, String account, Clock clock, Sleeper sleeper) {
+        this.route = route;
         this.journal = journal;
         this.account = account;
         this.clock = clock;
@@ -51,7 +68,46 @@ final class CreateOnce {
     }
 
     /** Creates the message of journal entry {@code id}, which the journal has claimed for this call. */
-    Attempt create(long id, Draft draft) {
+    Attempt create(long id, Draft draft, Estimate estimate) {
+        List<MessageGateway> gateways = route.inOrder();
+        List<ProviderAttempt> movedOn = new ArrayList<>();
+        Draft current = draft;
+        for (int i = 0; ; i++) {
+            MessageGateway gateway = gateways.get(i);
+            Optional<MessageGateway> next = i + 1 < gateways.size() ? Optional.of(gateways.get(i + 1)) : Optional.empty();
+            try {
+                MessageRecord created = createWith(gateway, id, current);
+                accepted(id, created);
+                return new Accepted(created, gateway, current, List.copyOf(movedOn));
+            } catch (GatewayException e) {
+                if (next.isPresent() && certainlyNotAccepted(e)) {
+                    ProviderAttempt attempt = new ProviderAttempt(gateway.provider().name(), why(current, e));
+                    movedOn.add(attempt);
+                    moveOn(id, attempt, next.get(), estimate);
+                    current = current.through(next.get().provider());
+                    continue;
+                }
+                return new Failed(failed(id, current, e, next).after(movedOn, current.provider().title()));
+            }
+        }
+    }
+
+    /**
+     * Whether the provider certainly did not accept the message, for a reason another provider may not
+     * share: it refused this account or route, or kept answering 429 through every retry, or no
+     * connection was made. A 5xx, a timeout or a broken connection after the request was written leave
+     * a doubt; an opt-out or a bad number are about the recipient, whom every provider would refuse.
+     */
+    static boolean certainlyNotAccepted(GatewayException e) {
+        if (e instanceof GatewayException.Rejected rejected) {
+            return !rejected.serverError() && (rejected.reason() == GatewayException.Reason.NOT_PERMITTED
+                    || rejected.reason() == GatewayException.Reason.THROTTLED);
+        }
+        return !((GatewayException.Unreachable) e).requestMayHaveArrived();
+    }
+
+    /** One provider's create, tried again only while it answers 429 and the budget allows. */
+    private MessageRecord createWith(MessageGateway gateway, long id, Draft draft) throws GatewayException {
         Instant start = clock.instant();
         int rateLimited = 0;
         while (true) {
@@ -59,28 +115,61 @@ final class CreateOnce {
                 renew(id);
             }
             try {
-                MessageRecord created = gateway.create(draft.message(), CREATE_TIMEOUT);
-                accepted(id, created);
-                return new Accepted(created);
-            } catch (GatewayException e) {
-                if (e instanceof GatewayException.Rejected rejected
-                        && rejected.reason() == GatewayException.Reason.THROTTLED
+                return gateway.create(draft.message(), CREATE_TIMEOUT);
+            } catch (GatewayException.Rejected rejected) {
+                if (rejected.reason() == GatewayException.Reason.THROTTLED
                         && rateLimited < RATE_LIMIT_BACKOFF_MILLIS.length
                         && Duration.between(start, clock.instant()).plusMillis(RATE_LIMIT_BACKOFF_MILLIS[rateLimited])
                                 .compareTo(CREATE_BUDGET) <= 0
                         && sleeper.sleep(Duration.ofMillis(RATE_LIMIT_BACKOFF_MILLIS[rateLimited++]))) {
                     continue;
                 }
-                return new Failed(failed(id, draft, e));
+                throw rejected;
             }
         }
     }
 
-    /** The report of a create that failed, once its outcome is recorded. */
-    private SendReport failed(long id, Draft draft, GatewayException e) {
+    /**
+     * Records that the send moves on to {@code next}: were this process to die now, the intent names
+     * the provider it may be with, and is reconciled against that one.
+     */
+    private void moveOn(long id, ProviderAttempt attempt, MessageGateway next, Estimate estimate) {
+        LOG.warn("{}send {}: {}; moving on to {}", Trace.tag(), id, attempt.reason(), next.provider().title());
+        try {
+            journal.movedOn(id, attempt, next.provider().name(), estimate.of(next));
+        } catch (StoreUnavailable e) {
+            LOG.error("{}the move of send {} to {} could not be recorded in {}: {}", Trace.tag(), id,
+                    next.provider().name(), e.location(), e.getMessage());
+        }
+    }
+
+    /** Why a provider certainly did not take it, in a few words. */
+    private static String why(Draft draft, GatewayException e) {
+        String title = draft.provider().title();
+        if (e instanceof GatewayException.Rejected rejected) {
+            return rejected.code()
+                    .map(code -> title + " refused it with error " + code + ": "
+                            + draft.errors().explain(code, rejected.providerMessage().orElse(null)).meaning())
+                    .orElse(title + " refused it (" + rejected.getMessage() + ")");
+        }
+        return title + " could not be reached (" + e.getMessage() + "), so the request never left this machine";
+    }
+
+    /**
+     * The report of a create that failed, once its outcome is recorded; {@code next} is the fallback
+     * that was not tried, whose absence the report explains.
+     */
+    private SendReport failed(long id, Draft draft, GatewayException e, Optional<MessageGateway> next) {
         SendReport report = e instanceof GatewayException.Rejected rejected
                 ? rejectedReport(draft, rejected)
                 : unreachableReport(draft, (GatewayException.Unreachable) e);
+        if (next.isPresent()) {
+            report = report.toBuilder().summary(report.summary() + "; it was NOT tried through "
+                    + next.get().provider().title() + (report.outcome() == Outcome.UNKNOWN
+                            ? ", because the request may have reached " + draft.provider().title()
+                                    + " and a second provider could deliver it twice"
+                            : ", because this refusal is about the message or its recipient, not the route")).build();
+        }
         record(id, report.outcome() == Outcome.UNKNOWN, report.summary());
         if (e instanceof GatewayException.Rejected rejected && rejected.reason() == GatewayException.Reason.OPTED_OUT) {
             optedOut(draft.message().to(), rejected.code().map(draft.errors()::label).orElse(rejected.getMessage()));
@@ -133,31 +222,35 @@ final class CreateOnce {
     }
 
     private static SendReport unreachableReport(Draft draft, GatewayException.Unreachable unreachable) {
+        String title = draft.provider().title();
         if (!unreachable.requestMayHaveArrived()) {
-            return draft.report(Outcome.TWILIO_UNREACHABLE, null,
-                    "the request never reached Twilio (" + unreachable.getMessage() + "), so nothing was sent",
-                    "Tell the user Twilio could not be reached; check the internet connection"
-                            + " (and TWILIO_API_BASE_URL if set). The user can ask again later.");
+            return draft.report(Outcome.unreachable(title), null,
+                    "the request never reached " + title + " (" + unreachable.getMessage() + "), so nothing was sent",
+                    "Tell the user " + title + " could not be reached; check the internet connection"
+                            + " (and " + (Outcome.unreachable(title) == Outcome.TWILIO_UNREACHABLE
+                                    ? "TWILIO_API_BASE_URL" : "MC_API_BASE_URL") + " if set). The user can ask again later.");
         }
         return draft.report(Outcome.UNKNOWN, null,
-                "the request may have reached Twilio, but no usable answer came back (" + unreachable.getMessage()
+                "the request may have reached " + title + ", but no usable answer came back (" + unreachable.getMessage()
                         + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
                 UNKNOWN_ADVICE);
     }
 
     private static SendReport rejectedReport(Draft draft, GatewayException.Rejected rejected) {
         SendReport report;
+        String title = draft.provider().title();
+        Outcome refused = Outcome.refusedBy(title);
         if (rejected.serverError()) {
-            report = draft.report(Outcome.UNKNOWN, null, "Twilio answered with a server error (HTTP " + rejected.httpStatus()
+            report = draft.report(Outcome.UNKNOWN, null, title + " answered with a server error (HTTP " + rejected.httpStatus()
                     + "); the message may or may not have been accepted, and it was NOT resent so it cannot arrive twice",
                     UNKNOWN_ADVICE);
         } else if (rejected.code().isEmpty()) {
-            report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it (" + rejected.getMessage() + ")",
+            report = draft.report(refused, null, title + " refused it (" + rejected.getMessage() + ")",
                     "Tell the user it was not sent.");
         } else {
             ErrorMeanings.Explanation why = draft.errors().explain(rejected.code().get(),
                     rejected.providerMessage().orElse(null));
-            report = draft.report(Outcome.REFUSED_BY_TWILIO, null, "Twilio refused it with error " + rejected.code().get()
+            report = draft.report(refused, null, title + " refused it with error " + rejected.code().get()
                     + ": " + why.meaning(), why.advice());
         }
         return report.toBuilder().errorCode(rejected.code()).errorMessage(rejected.providerMessage())

@@ -25,12 +25,27 @@ public enum Outcome {
     /** A rule of the server's owner refused it before anything reached Twilio. */
     REFUSED_BY_POLICY(false),
     /** Dry-run mode: every rule passed and it would have been sent, but nothing reached Twilio. */
-    DRY_RUN(false);
+    DRY_RUN(false),
+    /** A provider other than Twilio (named in the report) refused it; nothing was sent. */
+    REFUSED_BY_PROVIDER(false),
+    /** No connection to a provider other than Twilio (named in the report) could be made; nothing was sent. */
+    PROVIDER_UNREACHABLE(false);
 
+    private static final String TWILIO = "Twilio";
     private final Boolean accepted;
 
     Outcome(Boolean accepted) {
         this.accepted = accepted;
+    }
+
+    /** How a refusal by the provider called {@code title} is named: Twilio's keep their names of old. */
+    static Outcome refusedBy(String title) {
+        return TWILIO.equals(title) ? REFUSED_BY_TWILIO : REFUSED_BY_PROVIDER;
+    }
+
+    /** How a provider called {@code title} that could not be reached is named. */
+    static Outcome unreachable(String title) {
+        return TWILIO.equals(title) ? TWILIO_UNREACHABLE : PROVIDER_UNREACHABLE;
     }
 
     public Boolean accepted() {

@@ -32,13 +32,13 @@ final class RepeatedSend {
     private static final Duration MATCH_BEFORE = Duration.ofMinutes(1);
     private static final Duration MATCH_AFTER = Duration.ofMinutes(10);
 
-    private final MessageGateway gateway;
+    private final Route route;
     private final SendJournal journal;
     private final Clock clock;
     private final Duration window;
 
-    RepeatedSend(MessageGateway gateway, SendJournal journal, Clock clock, Duration window) {
-        this.gateway = gateway;
+    RepeatedSend(Route route, SendJournal journal, Clock clock, Duration window) {
+        this.route = route;
         this.journal = journal;
         this.clock = clock;
         this.window = window;
@@ -61,11 +61,16 @@ final class RepeatedSend {
                 && earlier.leaseEnds().orElse(earlier.at().plus(ABANDONED_AFTER)).isAfter(now);
     }
 
-    /** The earlier message as Twilio reports it now, or as the journal last saw it. */
+    /** The earlier message as its provider reports it now, or as the journal last saw it. */
     private MessageRecord current(PastSend earlier) {
         MessageRecord remembered = remembered(earlier);
+        Optional<MessageGateway> gateway = route.named(earlier.provider())
+                .filter(g -> g.provider().reportsDelivery());
+        if (gateway.isEmpty()) {
+            return remembered;
+        }
         try {
-            MessageRecord now = gateway.fetch(earlier.sid().orElseThrow(), StatusPoller.FETCH_TIMEOUT);
+            MessageRecord now = gateway.get().fetch(earlier.sid().orElseThrow(), StatusPoller.FETCH_TIMEOUT);
             journal.status(earlier.id(), now);
             return now;
         } catch (GatewayException | StoreUnavailable e) {
@@ -78,8 +83,14 @@ final class RepeatedSend {
         String body = earlier.body().orElse(draft.message().body());
         Optional<MessageRecord> found = Optional.empty();
         boolean asked = true;
+        Optional<MessageGateway> gateway = route.named(earlier.provider());
+        String title = gateway.map(g -> g.provider().title()).orElse(earlier.provider());
         try {
-            List<MessageRecord> sent = gateway.sentTo(new PhoneNumber(earlier.to()), earlier.at().minus(MATCH_BEFORE),
+            if (gateway.isEmpty()) {
+                throw new GatewayException.Unreachable("the server no longer sends through " + earlier.provider(),
+                        false, null);
+            }
+            List<MessageRecord> sent = gateway.get().sentTo(new PhoneNumber(earlier.to()), earlier.at().minus(MATCH_BEFORE),
                     50, LIST_TIMEOUT);
             found = sent.stream()
                     .filter(m -> m.body().equals(body) && m.mediaCount() == earlier.mediaCount())
@@ -88,13 +99,14 @@ final class RepeatedSend {
                     .min(Comparator.comparing(m -> Duration.between(earlier.at(), m.dateSent()).abs()));
         } catch (GatewayException e) {
             asked = false;
-            LOG.warn("{}could not reconcile send {} with Twilio: {}", Trace.tag(), earlier.id(), e.getMessage());
+            LOG.warn("{}could not reconcile send {} with {}: {}", Trace.tag(), earlier.id(), title, e.getMessage());
         }
         try {
             if (found.isPresent()) {
                 journal.status(earlier.id(), found.get());
             } else if (asked) {
-                journal.unknown(earlier.id(), "reconciled at " + clock.instant() + ": Twilio lists no such message");
+                journal.unknown(earlier.id(), "reconciled at " + clock.instant() + ": " + title
+                        + " lists no such message");
             }
         } catch (StoreUnavailable e) {
             LOG.warn("{}reconciliation of send {} could not be recorded: {}", Trace.tag(), earlier.id(), e.getMessage());
@@ -106,7 +118,8 @@ final class RepeatedSend {
         return draft.report(Outcome.NOT_SENT_AGAIN, null,
                 "an earlier attempt to send " + (byKey ? "with the same idempotency_key" : "this exact message")
                         + " at " + Times.format(earlier.at()) + " may have gone out: its outcome is unknown"
-                        + (asked ? " and Twilio's message list does not show it (yet)" : " and Twilio could not be asked")
+                        + (asked ? " and " + title + "'s message list does not show it (yet)"
+                                : " and " + title + " could not be asked")
                         + "; it was NOT sent again, so it cannot arrive twice"
                         + (byKey ? "" : ". The same text can be sent again after " + Times.format(reopens)),
                 CreateOnce.UNKNOWN_ADVICE)
@@ -117,16 +130,19 @@ final class RepeatedSend {
             boolean reconciled, SendIntent intent) {
         boolean otherText = byKey && !earlier.messageKey().equals(intent.messageKey());
         String summary = (byKey ? "an earlier call with the same idempotency_key" : "this exact message")
-                + " was already sent to " + earlier.to() + " at " + Times.format(earlier.at()) + " (message SID "
-                + message.sid() + ", status now " + message.status().twilioValue() + ")"
-                + (reconciled ? ", as Twilio's message list shows after an earlier attempt was interrupted" : "")
+                + " was already sent to " + earlier.to() + " at " + Times.format(earlier.at()) + " through "
+                + route.named(earlier.provider()).map(g -> g.provider().title()).orElse(earlier.provider())
+                + " (message id " + message.sid() + ", status now " + message.status().twilioValue() + ")"
+                + (reconciled ? ", as its message list shows after an earlier attempt was interrupted" : "")
                 + "; it was NOT sent again"
                 + (byKey || reconciled ? "" : ", since within " + Durations.describe(window) + " (SMS_DEDUPE_WINDOW) the same text"
                         + " to the same number counts as a repeat");
         String advice = otherText
                 ? "This call asked for a different message with a used key: use a new idempotency_key for a new message."
                 : "";
-        return draft.report(Outcome.ALREADY_SENT, message, summary, advice)
+        return draft.report(Outcome.ALREADY_SENT, message, summary, advice).toBuilder()
+                .provider(route.named(earlier.provider()).map(MessageGateway::provider).or(() -> Optional.of(
+                        draft.provider()))).build()
                 .sentBefore(earlier.at());
     }
 

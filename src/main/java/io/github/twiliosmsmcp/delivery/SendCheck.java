@@ -4,7 +4,7 @@ import io.github.twiliosmsmcp.phone.ParsedNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.sms.Encoding;
-import io.github.twiliosmsmcp.sms.ErrorMeanings;
+import io.github.twiliosmsmcp.sms.Provider;
 import io.github.twiliosmsmcp.sms.MediaUrls;
 import io.github.twiliosmsmcp.sms.MessageText;
 import io.github.twiliosmsmcp.sms.OutgoingMessage;
@@ -36,16 +36,16 @@ final class SendCheck {
     private final Senders senders;
     private final int maxSegments;
     private final boolean simulated;
-    private final ErrorMeanings errors;
+    private final Provider provider;
     private final Optional<URI> statusCallback;
 
-    SendCheck(PhoneNumberParser parser, Senders senders, int maxSegments, boolean simulated, ErrorMeanings errors,
+    SendCheck(PhoneNumberParser parser, Senders senders, int maxSegments, boolean simulated, Provider provider,
             Optional<URI> statusCallback) {
         this.parser = parser;
         this.senders = senders;
         this.maxSegments = maxSegments;
         this.simulated = simulated;
-        this.errors = errors;
+        this.provider = provider;
         this.statusCallback = statusCallback;
     }
 
@@ -114,7 +114,7 @@ final class SendCheck {
         OutgoingMessage message = new OutgoingMessage(recipient, sender.get().number(),
                 sender.get().pool(), body, media, statusCallback);
         Optional<SegmentCount> reportedSize = kind == SendRequest.Kind.SMS ? Optional.of(size) : Optional.empty();
-        return new Ready(new Draft(kind, message, reportedSize, simulated, errors), size, key);
+        return new Ready(new Draft(kind, message, reportedSize, simulated, provider), size, key);
     }
 
     private Invalid invalid(SendRequest.Kind kind, String to, String summary, String advice) {

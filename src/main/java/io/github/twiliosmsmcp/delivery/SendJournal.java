@@ -56,7 +56,18 @@ public interface SendJournal {
     /** Sends of the last day that count against the limits, with actual or estimated cost. */
     List<Charge> charges(String account, Instant since, boolean includeDryRun) throws StoreUnavailable;
 
-    /** Twilio accepted the message: its SID and status at that moment. */
+    /**
+     * Pending intent {@code id} certainly was not accepted by the provider of {@code attempt}, and now
+     * goes to {@code nextProvider}, at {@code nextEstimateUsd}: the attempt is kept, and the intent (and
+     * its lease) now names the provider it may be with.
+     */
+    void movedOn(long id, ProviderAttempt attempt, String nextProvider, java.math.BigDecimal nextEstimateUsd)
+            throws StoreUnavailable;
+
+    /** The providers a send moved on from, in order, and why; empty for a send that stayed with its first. */
+    List<ProviderAttempt> movedOn(long id) throws StoreUnavailable;
+
+    /** The provider accepted the message: its id and status at that moment. */
     void accepted(long id, MessageRecord message) throws StoreUnavailable;
 
     /** Nothing was sent (refused, or no connection): the message may be sent again later. */

@@ -2,11 +2,14 @@ package io.github.twiliosmsmcp.delivery;
 
 import io.github.twiliosmsmcp.sms.Encoding;
 import io.github.twiliosmsmcp.sms.MessageStatus;
+import io.github.twiliosmsmcp.sms.Provider;
 import io.github.twiliosmsmcp.sms.SegmentCount;
 import io.github.twiliosmsmcp.policy.Decision;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Everything known about one send when the tool answers: the facts for the text answer and for
@@ -31,7 +34,13 @@ public record SendReport(
         boolean simulated,
         Optional<Instant> firstSentAt,
         Optional<Decision.Refused> refusal,
-        Optional<BigDecimal> estimateUsd) {
+        Optional<BigDecimal> estimateUsd,
+        Optional<Provider> provider,
+        List<ProviderAttempt> movedOn) {
+
+    public SendReport {
+        movedOn = List.copyOf(movedOn);
+    }
 
     static SendReport notSent(Outcome outcome, SendRequest.Kind kind, String to, String summary, String advice,
             boolean simulated) {
@@ -67,10 +76,23 @@ public record SendReport(
         return new Builder(outcome, kind, to).from(from).sid(sid).status(status).size(size).mediaCount(mediaCount)
                 .price(price).priceUnit(priceUnit).errorCode(errorCode).errorMessage(errorMessage).errorDocs(errorDocs)
                 .summary(summary).advice(advice).simulated(simulated).firstSentAt(firstSentAt).refusal(refusal)
-                .estimateUsd(estimateUsd);
+                .estimateUsd(estimateUsd).provider(provider).movedOn(movedOn);
     }
 
-    /** Names each of the nineteen facts where a report is made; what is not set is unknown or empty. */
+    /**
+     * The same report of a send that went to the provider called {@code title} after those in
+     * {@code earlier} certainly did not accept it: the chain comes first in the words.
+     */
+    SendReport after(List<ProviderAttempt> earlier, String title) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        String chain = earlier.stream().map(ProviderAttempt::reason).collect(Collectors.joining("; "));
+        return toBuilder().movedOn(earlier).summary(chain + "; so it went to " + title + " instead, which was safe"
+                + " because nothing had been accepted: " + summary).build();
+    }
+
+    /** Names each of the twenty-one facts where a report is made; what is not set is unknown or empty. */
     static final class Builder {
         private final Outcome outcome;
         private final SendRequest.Kind kind;
@@ -91,6 +113,8 @@ public record SendReport(
         private Optional<Instant> firstSentAt = Optional.empty();
         private Optional<Decision.Refused> refusal = Optional.empty();
         private Optional<BigDecimal> estimateUsd = Optional.empty();
+        private Optional<Provider> provider = Optional.empty();
+        private List<ProviderAttempt> movedOn = List.of();
 
         private Builder(Outcome outcome, SendRequest.Kind kind, String to) {
             this.outcome = outcome;
@@ -179,10 +203,27 @@ public record SendReport(
             return this;
         }
 
+        /** The provider the message is with, or that refused it last. */
+        Builder provider(Optional<Provider> provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        Builder movedOn(List<ProviderAttempt> movedOn) {
+            this.movedOn = movedOn;
+            return this;
+        }
+
         SendReport build() {
             return new SendReport(outcome, kind, to, from, sid, status, size, mediaCount, price, priceUnit, errorCode,
-                    errorMessage, errorDocs, summary, advice, simulated, firstSentAt, refusal, estimateUsd);
+                    errorMessage, errorDocs, summary, advice, simulated, firstSentAt, refusal, estimateUsd, provider,
+                    movedOn);
         }
+    }
+
+    /** What answers call the provider: its title, or Twilio's when no provider was reached. */
+    public String providerTitle() {
+        return provider.map(Provider::title).orElse("Twilio");
     }
 
     public Optional<Encoding> encoding() {

@@ -41,7 +41,7 @@ public final class SendService {
     static final String REFUSAL_ADVICE = "Do not try another way (another number, tool or wording): this rule is the"
             + " decision of the server's owner, and only they can change the setting named. Tell the user.";
 
-    private final MessageGateway gateway;
+    private final Route route;
     private final SendLimits limits;
     private final SendJournal journal;
     private final String account;
@@ -53,20 +53,20 @@ public final class SendService {
     private final StatusPoller statuses;
     private final Telemetry telemetry;
 
-    public SendService(MessageGateway gateway, Senders senders, PhoneNumberParser parser, SendLimits limits,
+    public SendService(Route route, Senders senders, PhoneNumberParser parser, SendLimits limits,
             SendJournal journal, PolicyCheck policy, String account, Optional<URI> statusCallback, Clock clock,
             Sleeper sleeper, Telemetry telemetry) {
-        this.gateway = gateway;
+        this.route = route;
         this.limits = limits;
         this.journal = journal;
         this.account = account;
         this.clock = clock;
         this.policy = policy;
-        this.checks = new SendCheck(parser, senders, limits.maxSegments(), gateway.simulated(),
-                gateway.provider().errors(), statusCallback);
-        this.repeats = new RepeatedSend(gateway, journal, clock, limits.dedupeWindow());
-        this.creates = new CreateOnce(gateway, journal, account, clock, sleeper);
-        this.statuses = new StatusPoller(gateway, journal, account, clock, sleeper, telemetry);
+        this.checks = new SendCheck(parser, senders, limits.maxSegments(), route.simulated(),
+                route.first().provider(), statusCallback);
+        this.repeats = new RepeatedSend(route, journal, clock, limits.dedupeWindow());
+        this.creates = new CreateOnce(route, journal, account, clock, sleeper);
+        this.statuses = new StatusPoller(journal, account, clock, sleeper, telemetry);
         this.telemetry = telemetry;
     }
 
@@ -96,7 +96,7 @@ public final class SendService {
         SendCheck.Ready ready = (SendCheck.Ready) checked;
         Draft draft = ready.draft();
         PhoneNumber to = draft.message().to();
-        BigDecimal estimate = estimate(ready, request);
+        BigDecimal estimate = estimate(route.first(), ready, request);
         Instant now = clock.instant();
         try {
             Facts facts = journal.facts(account, to.e164(), now, policy.policy().mode() == Mode.DRY_RUN);
@@ -124,7 +124,7 @@ public final class SendService {
     /** Nothing could be recorded, so nothing was sent: the answer for a store that cannot be used. */
     public SendReport storeUnavailable(SendRequest.Kind kind, String to, StoreUnavailable e) {
         return SendReport.notSent(Outcome.STORE_UNAVAILABLE, kind, to, storeProblem(e), STORE_ADVICE,
-                gateway.simulated());
+                route.simulated());
     }
 
     private SendReport send(SendRequest request, Progress progress, Duration statusWait) {
@@ -141,9 +141,9 @@ public final class SendService {
         SendCheck.Ready ready = (SendCheck.Ready) checked;
         Draft draft = ready.draft();
         Instant now = clock.instant();
-        BigDecimal estimate = estimate(ready, request);
+        BigDecimal estimate = estimate(route.first(), ready, request);
         boolean dryRun = policy.policy().mode() == Mode.DRY_RUN;
-        SendIntent intent = new SendIntent(account, gateway.provider().name(), draft.message().to().e164(),
+        SendIntent intent = new SendIntent(account, route.first().provider().name(), draft.message().to().e164(),
                 draft.message().sender(), draft.message().body(),
                 draft.message().mediaUrls().stream().map(URI::toString).toList(),
                 ready.idempotencyKey(), now, limits.dedupeWindow(), SendIntent.Owner.current(), estimate, dryRun,
@@ -166,7 +166,8 @@ public final class SendService {
                     + estimate.toPlainString() + ", but nothing reached Twilio", "")
                     .withPolicy(Optional.empty(), Optional.of(estimate));
         }
-        return deliver(((SendJournal.Fresh) claim).id(), draft, progress, statusWait);
+        return deliver(((SendJournal.Fresh) claim).id(), draft, progress, statusWait,
+                gateway -> estimate(gateway, ready, request));
     }
 
     private SendCheck.Checked check(SendRequest request) {
@@ -174,15 +175,18 @@ public final class SendService {
             // The send tools are not even listed in this mode; a client that calls one anyway still gets a no.
             return new SendCheck.Invalid(SendReport.notSent(Outcome.REFUSED_BY_POLICY, request.kind(),
                     Shown.of(request.to()), "the server's owner runs it in receive-only mode (" + Mode.SETTING
-                            + "=receive-only)", REFUSAL_ADVICE, gateway.simulated()));
+                            + "=receive-only)", REFUSAL_ADVICE, route.simulated()));
         }
         return checks.check(request);
     }
 
-    /** The sandbox's carrier is simulated: its sends cost nothing, so they spend none of the budget. */
-    private BigDecimal estimate(SendCheck.Ready ready, SendRequest request) {
-        return gateway.simulated() ? BigDecimal.ZERO : PriceTable.estimate(ready.draft().message().to(),
-                request.kind() == SendRequest.Kind.MMS, ready.size().segments());
+    /**
+     * What a send through {@code gateway} is estimated to cost, by that provider's prices. The sandbox's
+     * carrier is simulated: its sends cost nothing, so they spend none of the budget.
+     */
+    private static BigDecimal estimate(MessageGateway gateway, SendCheck.Ready ready, SendRequest request) {
+        return gateway.simulated() ? BigDecimal.ZERO : PriceTable.estimate(gateway.provider().name(),
+                ready.draft().message().to(), request.kind() == SendRequest.Kind.MMS, ready.size().segments());
     }
 
     private static SendReport refused(Draft draft, Decision.Refused rule, BigDecimal estimate) {
@@ -202,17 +206,19 @@ public final class SendService {
                 + " was sent";
     }
 
-    private SendReport deliver(long id, Draft draft, Progress progress, Duration statusWait) {
+    private SendReport deliver(long id, Draft draft, Progress progress, Duration statusWait,
+            CreateOnce.Estimate estimate) {
         Instant start = clock.instant();
-        CreateOnce.Attempt attempt = creates.create(id, draft);
+        CreateOnce.Attempt attempt = creates.create(id, draft, estimate);
         if (attempt instanceof CreateOnce.Failed failed) {
             return failed.report();
         }
-        MessageRecord created = ((CreateOnce.Accepted) attempt).message();
+        CreateOnce.Accepted accepted = (CreateOnce.Accepted) attempt;
+        MessageRecord created = accepted.message();
         Instant waitEnd = clock.instant().plus(statusWait);
         Instant answerBy = start.plus(ANSWER_BUDGET);
-        MessageRecord last = statuses.waitForFinal(created, waitEnd.isBefore(answerBy) ? waitEnd : answerBy,
-                statusWait, progress);
+        MessageRecord last = statuses.waitForFinal(accepted.gateway(), created,
+                waitEnd.isBefore(answerBy) ? waitEnd : answerBy, statusWait, progress);
         if (last != created) {
             try {
                 journal.status(id, last);
@@ -220,6 +226,7 @@ public final class SendService {
                 LOG.warn("{}status of {} could not be recorded: {}", Trace.tag(), last.sid(), e.getMessage());
             }
         }
-        return draft.finalReport(last, Duration.between(start, clock.instant()));
+        return accepted.draft().finalReport(last, Duration.between(start, clock.instant()))
+                .after(accepted.movedOn(), accepted.draft().provider().title());
     }
 }

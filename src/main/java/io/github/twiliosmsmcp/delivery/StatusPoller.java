@@ -23,16 +23,13 @@ final class StatusPoller {
     /** A read of one row of the local store: cheap enough to make four times a second. */
     static final Duration JOURNAL_TICK = Duration.ofMillis(250);
 
-    private final MessageGateway gateway;
     private final SendJournal journal;
     private final String account;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Telemetry telemetry;
 
-    StatusPoller(MessageGateway gateway, SendJournal journal, String account, Clock clock, Sleeper sleeper,
-            Telemetry telemetry) {
-        this.gateway = gateway;
+    StatusPoller(SendJournal journal, String account, Clock clock, Sleeper sleeper, Telemetry telemetry) {
         this.journal = journal;
         this.account = account;
         this.clock = clock;
@@ -40,8 +37,16 @@ final class StatusPoller {
         this.telemetry = telemetry;
     }
 
-    /** The message as last seen; {@code wait} is the longest wait the user asked for, shown in progress. */
-    MessageRecord waitForFinal(MessageRecord created, Instant deadline, Duration wait, Progress progress) {
+    /**
+     * The message as last seen by {@code gateway}, the provider that accepted it; {@code wait} is the
+     * longest wait the user asked for, shown in progress. A provider that reports no delivery is not
+     * waited on: its answer at creation is all there will be.
+     */
+    MessageRecord waitForFinal(MessageGateway gateway, MessageRecord created, Instant deadline, Duration wait,
+            Progress progress) {
+        if (!gateway.provider().reportsDelivery()) {
+            return created;
+        }
         Instant waitStart = clock.instant();
         MessageRecord last = created;
         for (int poll = 0; !last.status().isFinal(); poll++) {
@@ -51,7 +56,8 @@ final class StatusPoller {
             }
             long delay = Math.min(POLL_DELAYS_MILLIS[Math.min(poll, POLL_DELAYS_MILLIS.length - 1)], remaining.toMillis());
             progress.report(Duration.between(waitStart, clock.instant()).toMillis() / 1000.0, wait.toSeconds(),
-                    "Twilio status: " + last.status().twilioValue() + "; waiting for a final status");
+                    gateway.provider().title() + " status: " + last.status().twilioValue()
+                            + "; waiting for a final status");
             Optional<MessageRecord> watched = watchJournal(last, clock.instant().plusMillis(delay));
             if (watched.isEmpty()) {
                 break;

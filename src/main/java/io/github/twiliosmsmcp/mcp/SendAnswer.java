@@ -2,6 +2,7 @@ package io.github.twiliosmsmcp.mcp;
 
 import io.github.twiliosmsmcp.delivery.Outcome;
 import io.github.twiliosmsmcp.delivery.SendReport;
+import io.github.twiliosmsmcp.sms.Provider;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import io.github.twiliosmsmcp.policy.Decision;
 import io.github.twiliosmsmcp.sms.Encoding;
@@ -42,7 +43,8 @@ final class SendAnswer {
         StringBuilder out = new StringBuilder(prefix(r));
         out.append(headline(r, kind)).append('\n');
         out.append("What happened: ").append(r.summary()).append(".\n");
-        r.sid().ifPresent(sid -> out.append("Message SID: ").append(sid)
+        r.sid().ifPresent(sid -> out.append(r.providerTitle().equals("Twilio") ? "Message SID: " : "Message id: ")
+                .append(sid)
                 .append(r.status().map(s -> ", last status: " + s.twilioValue() + (s.isFinal() ? " (final)" : " (not final)")).orElse(""))
                 .append('\n'));
         if (r.outcome().accepted() != Boolean.FALSE) {
@@ -54,13 +56,13 @@ final class SendAnswer {
         r.size().ifPresent(size -> out.append("Size: ").append(size.describe()).append('\n'));
         if (r.sid().isPresent()) {
             out.append("Price: ").append(r.price().map(p -> p + " " + r.priceUnit().orElse("")).orElse(
-                    r.simulated() ? "none (sandbox)" : "not reported by Twilio yet")).append('\n');
+                    r.simulated() ? "none (sandbox)" : "not reported by " + r.providerTitle() + " yet")).append('\n');
         }
         r.refusal().ifPresent(rule -> {
             out.append("Rule: ").append(rule.rule()).append("; setting: ").append(rule.setting()).append('\n');
             rule.nextAllowed().ifPresent(next -> out.append("Next allowed: ").append(Times.format(next)).append('\n'));
         });
-        r.errorCode().ifPresent(code -> out.append("Twilio error: ").append(code)
+        r.errorCode().ifPresent(code -> out.append(r.providerTitle()).append(" error: ").append(code)
                 .append(r.errorMessage().map(m -> " (" + m + ")").orElse(""))
                 .append(r.errorDocs().map(docs -> ", " + docs).orElse("")).append('\n'));
         if (!r.advice().isBlank()) {
@@ -74,7 +76,7 @@ final class SendAnswer {
         return switch (r.outcome()) {
             case DELIVERED -> kind + " delivered to " + r.to() + ".";
             case SENT_UNCONFIRMED -> kind + " sent to " + r.to() + "; the carrier has not confirmed delivery.";
-            case PENDING -> kind + " accepted by Twilio for " + r.to() + " and still on its way.";
+            case PENDING -> kind + " accepted by " + r.providerTitle() + " for " + r.to() + " and still on its way.";
             case UNDELIVERED -> kind + " to " + r.to() + " was sent but NOT delivered.";
             case FAILED -> kind + " to " + r.to() + " FAILED and was not delivered.";
             case CANCELED -> kind + " to " + r.to() + " was canceled and not sent.";
@@ -89,6 +91,9 @@ final class SendAnswer {
             case REFUSED_BY_POLICY -> kind + " NOT sent to " + r.to() + ": refused by a rule of the server's owner ("
                     + r.refusal().map(Decision.Refused::rule).orElse("receive-only mode") + ").";
             case DRY_RUN -> "DRY RUN: nothing was sent. " + kind + " would be sent to " + r.to() + ".";
+            case REFUSED_BY_PROVIDER -> kind + " NOT sent to " + r.to() + ": " + r.providerTitle() + " refused it.";
+            case PROVIDER_UNREACHABLE -> kind + " NOT sent to " + r.to() + ": " + r.providerTitle()
+                    + " could not be reached.";
         };
     }
 
@@ -129,6 +134,9 @@ final class SendAnswer {
         out.put("next_allowed_at", r.refusal().flatMap(Decision.Refused::nextAllowed).map(Object::toString).orElse(null));
         out.put("estimated_cost_usd", r.estimateUsd().map(BigDecimal::toPlainString).orElse(null));
         out.put("sandbox", r.simulated());
+        out.put("provider", r.provider().map(Provider::name).orElse(null));
+        out.put("moved_on_from", r.movedOn().stream().map(a -> Map.of("provider", a.provider(), "reason", a.reason()))
+                .toList());
         return out;
     }
 }

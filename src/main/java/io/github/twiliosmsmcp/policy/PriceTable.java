@@ -56,6 +56,17 @@ public final class PriceTable {
             Map.entry("BR", usd("0.0600")),       // +55
             Map.entry("JP", usd("0.0800")));      // +81
 
+    /**
+     * MessageCentral's per-segment SMS prices, APPROXIMATE in the same way: rounded from its public
+     * price pages (it is cheapest for India, where it started), with Twilio's {@link #DEFAULT_SMS} for
+     * every other destination, so that an unknown one is overestimated. It sends no MMS.
+     */
+    private static final Map<String, BigDecimal> MESSAGECENTRAL_SMS = Map.of(
+            "IN", usd("0.0030"),
+            "US", usd("0.0080"),
+            "CA", usd("0.0080"),
+            "GB", usd("0.0400"));
+
     // Region -> approximate USD per outbound MMS (one price whatever the size).
     private static final Map<String, BigDecimal> MMS = Map.of(
             "US", NORTH_AMERICA_MMS,
@@ -72,11 +83,20 @@ public final class PriceTable {
      * @return US dollars, scale 4, rounded half up
      */
     public static BigDecimal estimate(PhoneNumber to, boolean mms, int segments) {
+        return estimate("twilio", to, mms, segments);
+    }
+
+    /**
+     * The approximate cost of sending one message to {@code to} through {@code provider} (the name a
+     * send records): MessageCentral's table for "messagecentral", Twilio's for any other.
+     */
+    public static BigDecimal estimate(String provider, PhoneNumber to, boolean mms, int segments) {
         Objects.requireNonNull(to, "to");
         String region = regionOf(to);
+        Map<String, BigDecimal> sms = "messagecentral".equals(provider) ? MESSAGECENTRAL_SMS : SMS;
         BigDecimal price = mms
                 ? MMS.getOrDefault(region, DEFAULT_MMS)
-                : SMS.getOrDefault(region, DEFAULT_SMS).multiply(BigDecimal.valueOf(Math.max(1, segments)));
+                : sms.getOrDefault(region, DEFAULT_SMS).multiply(BigDecimal.valueOf(Math.max(1, segments)));
         return price.setScale(4, RoundingMode.HALF_UP);
     }
 

@@ -27,7 +27,9 @@ public record OutgoingMessage(
         mediaUrls = List.copyOf(mediaUrls);
     }
 
+    /** How answers name the sender: the number, a Twilio Messaging Service (its ids start MG), or a sender id. */
     public String sender() {
-        return from.map(PhoneNumber::e164).orElseGet(() -> "Messaging Service " + senderPool.orElseThrow());
+        return from.map(PhoneNumber::e164).orElseGet(() -> senderPool.orElseThrow().startsWith("MG")
+                ? "Messaging Service " + senderPool.get() : "sender id " + senderPool.get());
     }
 }

@@ -122,7 +122,26 @@ final class Migrations {
             // 7: messages staged for a person's approval; each edit is a new row that replaces the old.
             staged("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"),
             // 8: autoresponder rules, and one row per inbound message an autoreply answered.
-            autoresponders("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"));
+            autoresponders("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"),
+            // 9: the providers a send moved on from before its last one, and why.
+            sendAttempts("INTEGER"));
+
+    /**
+     * The attempts of sends that moved on to a fallback provider, the same on SQLite and PostgreSQL
+     * but for the type of ids and times ({@code integer}). The last attempt of a send is its row in
+     * {@code sends}; these are the ones before it, which certainly were not accepted.
+     */
+    static List<String> sendAttempts(String integer) {
+        return List.of("""
+                CREATE TABLE send_attempts (
+                    send_id %1$s NOT NULL,
+                    position INTEGER NOT NULL,
+                    provider TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    at %1$s NOT NULL,
+                    PRIMARY KEY (send_id, position)
+                )""".formatted(integer));
+    }
 
     /**
      * The staged messages, the same on SQLite and PostgreSQL but for the types of the id

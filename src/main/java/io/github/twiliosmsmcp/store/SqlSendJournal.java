@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.store;
 
 import io.github.twiliosmsmcp.delivery.PastSend;
+import io.github.twiliosmsmcp.delivery.ProviderAttempt;
 import io.github.twiliosmsmcp.delivery.SendIntent;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.sms.MessageRecord;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,6 +62,48 @@ public final class SqlSendJournal implements SendJournal {
                 return new Refused(refused);
             }
             return new Fresh(insertPending(c, intent));
+        });
+    }
+
+    /** In one transaction, so that the intent never names a provider whose earlier attempt is unrecorded. */
+    @Override
+    public void movedOn(long id, ProviderAttempt attempt, String nextProvider, BigDecimal nextEstimateUsd)
+            throws StoreUnavailable {
+        database.write(c -> {
+            long now = database.nowMillis();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO send_attempts (send_id, position, provider,"
+                    + " reason, at) SELECT ?, COUNT(*) + 1, ?, ?, ? FROM send_attempts WHERE send_id = ?");
+                    PreparedStatement update = c.prepareStatement("UPDATE sends SET provider = ?, estimated_usd = ?,"
+                            + " updated_at = ? WHERE id = ? AND state = 'PENDING'")) {
+                insert.setLong(1, id);
+                insert.setString(2, attempt.provider());
+                insert.setString(3, attempt.reason());
+                insert.setLong(4, now);
+                insert.setLong(5, id);
+                insert.executeUpdate();
+                update.setString(1, nextProvider);
+                update.setString(2, nextEstimateUsd.toPlainString());
+                update.setLong(3, now);
+                update.setLong(4, id);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<ProviderAttempt> movedOn(long id) throws StoreUnavailable {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT provider, reason FROM send_attempts WHERE send_id = ? ORDER BY position")) {
+                select.setLong(1, id);
+                List<ProviderAttempt> attempts = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        attempts.add(new ProviderAttempt(rs.getString(1), rs.getString(2)));
+                    }
+                }
+                return attempts;
+            }
         });
     }
 

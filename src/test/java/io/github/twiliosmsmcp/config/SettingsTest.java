@@ -438,7 +438,7 @@ class SettingsTest {
 
     @Test
     void modeWithAValidConfigurationIsTwilio() {
-        assertEquals("Twilio mode", Settings.describeMode(new Environment(Map.of(
+        assertEquals("sending through Twilio", Settings.describeMode(new Environment(Map.of(
                 Settings.ACCOUNT_SID, SID, Settings.AUTH_TOKEN, TOKEN, Settings.PHONE_NUMBER, NUMBER))));
     }
 

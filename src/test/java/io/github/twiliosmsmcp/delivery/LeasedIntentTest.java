@@ -50,7 +50,7 @@ class LeasedIntentTest {
         gateway = new FakeGateway(clock);
         PhoneNumberParser parser = new PhoneNumberParser("US");
         Settings settings = Settings.load(new Environment(Map.of("SMS_QUIET_HOURS", "off")));
-        hostA = new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid) parser.parse("+16502530000")).number()),
+        hostA = new SendService(Route.of(gateway), new Senders(List.of(((ParsedNumber.Valid) parser.parse("+16502530000")).number()),
                 Optional.empty()), parser, new SendLimits(Duration.ZERO, 10, Duration.ofMinutes(10)),
                 new SqlSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1",
                 Optional.empty(), clock, duration -> true, Telemetry.NONE);
@@ -63,7 +63,7 @@ class LeasedIntentTest {
 
     /** Host B claims the same message and dies before its create call: the intent stays pending. */
     private long hostBDiesMidSend() throws Exception {
-        SendIntent intent = new SendIntent("AC1", "twilio", TO, "+16502530000", TEXT, List.of(), Optional.empty(),
+        SendIntent intent = new SendIntent("AC1", gateway.provider().name(), TO, "+16502530000", TEXT, List.of(), Optional.empty(),
                 clock.instant(), Duration.ofMinutes(10), new SendIntent.Owner("host-b", 4242, clock.instant()),
                 BigDecimal.ONE, false, Optional.empty());
         return assertInstanceOf(SendJournal.Fresh.class, new SqlSendJournal(database)

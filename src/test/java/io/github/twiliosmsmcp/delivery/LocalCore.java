@@ -36,6 +36,8 @@ public final class LocalCore implements AutoCloseable {
 
     public final MutableClock clock;
     public final FakeGateway gateway;
+    /** A second provider, for routes that fall back to it. */
+    public final FakeGateway second;
     private final Path file;
     private final Sleeper sleeper;
     private final List<Database> opened = new ArrayList<>();
@@ -43,6 +45,7 @@ public final class LocalCore implements AutoCloseable {
     public LocalCore(Path folder, Instant start) {
         this.clock = new MutableClock(start);
         this.gateway = new FakeGateway(clock);
+        this.second = new FakeGateway(clock, "second", "Second");
         this.file = folder.resolve("messages.db");
         this.sleeper = d -> {
             clock.advance(d);
@@ -68,8 +71,13 @@ public final class LocalCore implements AutoCloseable {
 
     /** The send path of one process, sending from {@link #OURS} and waiting up to {@code statusWait} for a status. */
     public SendService sender(Settings settings, Database database, Duration statusWait) {
+        return sender(Route.of(gateway), settings, database, statusWait);
+    }
+
+    /** The send path of one process through {@code route}. */
+    public SendService sender(Route route, Settings settings, Database database, Duration statusWait) {
         PhoneNumberParser parser = new PhoneNumberParser("US");
-        return new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid) parser.parse(OURS)).number()),
+        return new SendService(route, new Senders(List.of(((ParsedNumber.Valid) parser.parse(OURS)).number()),
                 Optional.empty()), parser, new SendLimits(statusWait, 10, Duration.ofMinutes(10)),
                 new SqlSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1",
                 Optional.empty(), clock, sleeper, Telemetry.NONE);

@@ -84,7 +84,7 @@ class SendServiceTest {
         PhoneNumberParser parser = new PhoneNumberParser("US");
         Settings settings = Settings.load(new Environment(Map.of("SMS_QUIET_HOURS", "off",
                 "SMS_MAX_PER_RECIPIENT_PER_HOUR", "1000", "SMS_MAX_PER_HOUR", "1000", "SMS_MAX_PER_DAY", "1000")));
-        return new SendService(gateway, new Senders(List.of(((ParsedNumber.Valid) parser.parse("+16502530000")).number()),
+        return new SendService(Route.of(gateway), new Senders(List.of(((ParsedNumber.Valid) parser.parse("+16502530000")).number()),
                 Optional.empty()), parser, new SendLimits(STATUS_WAIT, 10, Duration.ofMinutes(10)),
                 new SqlSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()), "AC1",
                 statusCallback, clock, waits, Telemetry.NONE);

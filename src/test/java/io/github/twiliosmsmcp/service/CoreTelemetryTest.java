@@ -14,6 +14,7 @@ import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.delivery.MeasuredGateway;
+import io.github.twiliosmsmcp.delivery.Route;
 import io.github.twiliosmsmcp.delivery.Progress;
 import io.github.twiliosmsmcp.delivery.SendLimits;
 import io.github.twiliosmsmcp.delivery.SendRequest;
@@ -140,7 +141,7 @@ class CoreTelemetryTest {
     private SendService sender() {
         PhoneNumberParser parser = new PhoneNumberParser("US");
         Settings settings = Settings.load(new Environment(Map.of("SMS_QUIET_HOURS", "off")));
-        return new SendService(new MeasuredGateway(gateway, metrics), new Senders(List.of(number(OURS)),
+        return new SendService(Route.of(new MeasuredGateway(gateway, metrics)), new Senders(List.of(number(OURS)),
                 Optional.empty()), parser, new SendLimits(Duration.ofSeconds(20), 10, Duration.ofMinutes(10)),
                 new SqlSendJournal(database), new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 "AC1", Optional.empty(), clock, this::advance, metrics);

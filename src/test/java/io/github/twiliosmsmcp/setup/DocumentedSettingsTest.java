@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * catalogue, in its order, with its defaults; the README's short table names some of them as well.
  */
 class DocumentedSettingsTest {
-    private static final Pattern VARIABLE = Pattern.compile("(?:TWILIO|SMS)_[A-Z_]+");
+    private static final Pattern VARIABLE = Pattern.compile("(?:TWILIO|SMS|MC)_[A-Z0-9_]+");
 
     @Test
     void theConfigurationTableHasEverySettingWithItsDefault() throws IOException {

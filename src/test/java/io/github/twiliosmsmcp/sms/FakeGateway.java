@@ -30,6 +30,7 @@ public final class FakeGateway implements MessageGateway {
     public record Fails(GatewayException failure) implements CreateAnswer {}
 
     private final Clock clock;
+    private final Provider provider;
     private final Deque<CreateAnswer> script = new ArrayDeque<>();
     private final List<OutgoingMessage> creates = new ArrayList<>();
     private final Map<String, Deque<MessageStatus>> later = new HashMap<>();
@@ -41,7 +42,17 @@ public final class FakeGateway implements MessageGateway {
     private int failingFetches;
 
     public FakeGateway(Clock clock) {
+        this(clock, TwilioProvider.named("fake"));
+    }
+
+    /** A fake of another provider: its name and title, with Twilio's codes and ids. */
+    public FakeGateway(Clock clock, String name, String title) {
+        this(clock, TwilioProvider.named(name, title));
+    }
+
+    private FakeGateway(Clock clock, Provider provider) {
         this.clock = clock;
+        this.provider = provider;
     }
 
     public static Accepts accepts(MessageStatus... statuses) {
@@ -103,7 +114,8 @@ public final class FakeGateway implements MessageGateway {
             throw fails.failure();
         }
         Accepts accepts = (Accepts) answer;
-        String sid = "SM" + String.format("%032x", creates.size());
+        // Two fakes of one route must not hand out the same id.
+        String sid = "SM" + String.format("%032x", creates.size() + ("fake".equals(provider.name()) ? 0 : 500_000));
         Deque<MessageStatus> statuses = new ArrayDeque<>(accepts.statuses());
         MessageRecord record = record(sid, message, statuses.poll(), Optional.empty());
         later.put(sid, statuses);
@@ -168,7 +180,7 @@ public final class FakeGateway implements MessageGateway {
     /** Twilio's codes and message ids: the scripts speak Twilio's language. */
     @Override
     public Provider provider() {
-        return TwilioProvider.named("fake");
+        return provider;
     }
 
     private MessageRecord record(String sid, OutgoingMessage message, MessageStatus status, Optional<Integer> error) {

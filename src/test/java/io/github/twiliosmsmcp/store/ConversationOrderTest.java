@@ -172,7 +172,7 @@ class ConversationOrderTest {
         replied(answer, first.sid());
         database.write(c -> {
             try (var s = c.createStatement()) {
-                for (String sql : List.of("DROP TABLE autoreplies", "DROP TABLE autoresponders", "DROP TABLE staged",
+                for (String sql : List.of("DROP TABLE send_attempts", "DROP TABLE autoreplies", "DROP TABLE autoresponders", "DROP TABLE staged",
                         "DROP TABLE http_token",
                         "DROP TABLE service_presence", "ALTER TABLE sends DROP COLUMN provider",
                         "DROP TRIGGER learned_inbound",

@@ -35,6 +35,7 @@ class ProviderMigrationTest {
                     s.execute("DROP TABLE service_presence");
                     s.execute("DROP TABLE staged");
                     s.execute("DROP TABLE http_token");
+                    s.execute("DROP TABLE send_attempts");
                     s.execute("DROP TABLE autoreplies");
                     s.execute("DROP TABLE autoresponders");
                     s.execute("PRAGMA user_version = " + BEFORE_PROVIDERS);
