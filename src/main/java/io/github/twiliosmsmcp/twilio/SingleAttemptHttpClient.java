@@ -7,6 +7,8 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import io.github.twiliosmsmcp.config.TwilioAccount;
 import io.github.twiliosmsmcp.sms.GatewayException;
+import io.github.twiliosmsmcp.sms.HandshakeAwareTls;
+import io.github.twiliosmsmcp.sms.NoAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;

@@ -1,4 +1,4 @@
-package io.github.twiliosmsmcp.twilio;
+package io.github.twiliosmsmcp.sms;
 
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
@@ -17,9 +17,9 @@ import javax.net.ssl.TrustManager;
  * request byte was encrypted is reported as an {@code SSLHandshakeException}: proof that nothing
  * was sent. Everything else is the wrapped context's.
  */
-final class HandshakeAwareTls extends SSLContext {
+public final class HandshakeAwareTls extends SSLContext {
 
-    HandshakeAwareTls(SSLContext tls) {
+    public HandshakeAwareTls(SSLContext tls) {
         super(new Spi(tls), tls.getProvider(), tls.getProtocol());
     }
 
