@@ -60,6 +60,7 @@ public final class FakeMessageCentral implements AutoCloseable {
 
     // All mutable state below is guarded by "this".
     private final Map<String, Instant> validTokens = new HashMap<>();
+    private final List<String> issuedTokens = new ArrayList<>();
     private final Map<String, MessageCentralScenario> scenarios = new HashMap<>();
     private final List<Send> sends = new ArrayList<>();
     private Duration tokenLifetime = Duration.ofDays(1);
@@ -157,6 +158,11 @@ public final class FakeMessageCentral implements AutoCloseable {
         return tokenRequests;
     }
 
+    /** Every token issued, so that a test can look for them where they must not be. */
+    public synchronized List<String> issuedTokens() {
+        return List.copyOf(issuedTokens);
+    }
+
     /** Every POST to the send endpoint, refused ones included. */
     public synchronized List<Send> sends() {
         return List.copyOf(sends);
@@ -196,6 +202,7 @@ public final class FakeMessageCentral implements AutoCloseable {
                 }
                 String token = newToken();
                 validTokens.put(token, clock.instant().plus(tokenLifetime));
+                issuedTokens.add(token);
                 answer(exchange, 200, json.createObjectNode().put("status", 200).put("token", token));
             }
         }
@@ -242,7 +249,8 @@ public final class FakeMessageCentral implements AutoCloseable {
         } else {
             int status = scenario instanceof MessageCentralScenario.HangUp ? 0 : 200;
             Send send = new Send(params, status, String.valueOf(nextVerificationId++));
-            reply = new Reply(send, accepted(send), scenario);
+            reply = new Reply(send, scenario instanceof MessageCentralScenario.Garbled
+                    ? json.createObjectNode().put("html", "<h1>It works</h1>") : accepted(send), scenario);
         }
         sends.add(reply.send());
         return reply;
@@ -312,6 +320,8 @@ public final class FakeMessageCentral implements AutoCloseable {
     private void answer(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = json.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        // No connection is kept: once the fake closes, a client finds nothing to reuse and gets "connection refused".
+        exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

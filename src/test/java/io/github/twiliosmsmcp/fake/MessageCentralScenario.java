@@ -17,6 +17,9 @@ public sealed interface MessageCentralScenario {
     /** Sent, but the answer comes only after {@code delay} (or when the fake closes). */
     record AnswerLate(Duration delay) implements MessageCentralScenario {}
 
+    /** Sent, but answered HTTP 200 with a body that is not MessageCentral's. */
+    record Garbled() implements MessageCentralScenario {}
+
     /** Sent, then the connection is closed after the request was read, with no answer. */
     record HangUp() implements MessageCentralScenario {}
 
@@ -35,6 +38,10 @@ public sealed interface MessageCentralScenario {
 
     static MessageCentralScenario answerLate(Duration delay) {
         return new AnswerLate(delay);
+    }
+
+    static MessageCentralScenario garbled() {
+        return new Garbled();
     }
 
     static MessageCentralScenario hangUp() {
