@@ -1,6 +1,7 @@
 package io.github.twiliosmsmcp.sms;
 
 import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -21,6 +22,15 @@ public final class HandshakeAwareTls extends SSLContext {
 
     public HandshakeAwareTls(SSLContext tls) {
         super(new Spi(tls), tls.getProvider(), tls.getProtocol());
+    }
+
+    /** The Java runtime's own TLS context, which trusts what the runtime trusts, to wrap. */
+    public static SSLContext platformDefault() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime offers no TLS", e);
+        }
     }
 
     private static final class Spi extends SSLContextSpi {
