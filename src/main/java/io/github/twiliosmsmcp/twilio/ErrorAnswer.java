@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.sms.GatewayException;
+import io.github.twiliosmsmcp.sms.ProviderMessage;
 
 /**
  * Reads an error answer (HTTP 4xx or 5xx). Only the status and Twilio's own {@code code} and
@@ -13,7 +14,6 @@ import io.github.twiliosmsmcp.sms.GatewayException;
  */
 final class ErrorAnswer {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_MESSAGE = 300;
 
     private ErrorAnswer() {}
 
@@ -27,7 +27,7 @@ final class ErrorAnswer {
         }
         Integer twilioCode = code.isInt() ? code.intValue() : null;
         return new GatewayException.Rejected(status, TwilioErrors.reason(status, twilioCode), twilioCode,
-                message.isTextual() ? plain(message.textValue()) : null);
+                message.isTextual() ? ProviderMessage.oneLine(message.textValue()) : null);
     }
 
     private static JsonNode parse(String body) {
@@ -37,11 +37,5 @@ final class ErrorAnswer {
         } catch (JsonProcessingException e) {
             return JSON.missingNode();
         }
-    }
-
-    /** Twilio's message on one line and of a readable length, whatever the answer held. */
-    private static String plain(String message) {
-        String line = message.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "...";
     }
 }

@@ -7,13 +7,14 @@ import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 import io.github.twiliosmsmcp.config.TwilioAccount;
 import io.github.twiliosmsmcp.sms.GatewayException;
+import io.github.twiliosmsmcp.sms.HandshakeAwareTls;
+import io.github.twiliosmsmcp.sms.NoAnswer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class SingleAttemptHttpClient extends HttpClient {
     private final ThreadLocal<Exchange> exchange = new ThreadLocal<>();
 
     SingleAttemptHttpClient(Optional<URI> baseUrl, String userAgent) {
-        this(baseUrl, userAgent, defaultTls());
+        this(baseUrl, userAgent, HandshakeAwareTls.platformDefault());
     }
 
     /** With {@code tls} deciding which certificates to trust. */
@@ -152,14 +153,6 @@ final class SingleAttemptHttpClient extends HttpClient {
         }
         // getFile() is path plus query: everything but the host the SDK chose.
         return URI.create(baseUrl.get() + sdkUrl.getFile());
-    }
-
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java runtime offers no TLS", e);
-        }
     }
 
     /** The SDK call under way on this thread: its timeout, and the status of the answer once one came. */

@@ -1,6 +1,5 @@
-package io.github.twiliosmsmcp.twilio;
+package io.github.twiliosmsmcp.sms;
 
-import io.github.twiliosmsmcp.sms.GatewayException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -12,16 +11,17 @@ import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Why no answer came, in words, and whether a byte of the request can have reached Twilio. Over
- * HTTP/1.1 the request is written only once the connection, and for https its TLS handshake, is
- * complete; java.net.http reports those earlier failures as the first four kinds below (see
- * {@link HandshakeAwareEngine} for the handshake). Anything later may come after Twilio read the request.
+ * Why no answer came from a provider's HTTP API, in words, and whether a byte of the request can
+ * have reached it. Over HTTP/1.1 the request is written only once the connection, and for https its
+ * TLS handshake, is complete; java.net.http reports those earlier failures as the first four kinds
+ * below (see {@link HandshakeAwareEngine} for the handshake, which needs a client built with
+ * {@link HandshakeAwareTls}). Anything later may come after the provider read the request.
  */
-final class NoAnswer {
+public final class NoAnswer {
 
     private NoAnswer() {}
 
-    static GatewayException.Unreachable of(IOException e, String host, Duration connectTimeout, Duration answerTimeout) {
+    public static GatewayException.Unreachable of(IOException e, String host, Duration connectTimeout, Duration answerTimeout) {
         if (e instanceof HttpConnectTimeoutException) {
             return notSent("no connection within " + connectTimeout.toSeconds() + " s", e);
         }

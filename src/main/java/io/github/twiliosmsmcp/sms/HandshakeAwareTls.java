@@ -1,6 +1,7 @@
-package io.github.twiliosmsmcp.twilio;
+package io.github.twiliosmsmcp.sms;
 
 import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -17,10 +18,19 @@ import javax.net.ssl.TrustManager;
  * request byte was encrypted is reported as an {@code SSLHandshakeException}: proof that nothing
  * was sent. Everything else is the wrapped context's.
  */
-final class HandshakeAwareTls extends SSLContext {
+public final class HandshakeAwareTls extends SSLContext {
 
-    HandshakeAwareTls(SSLContext tls) {
+    public HandshakeAwareTls(SSLContext tls) {
         super(new Spi(tls), tls.getProvider(), tls.getProtocol());
+    }
+
+    /** The Java runtime's own TLS context, which trusts what the runtime trusts, to wrap. */
+    public static SSLContext platformDefault() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime offers no TLS", e);
+        }
     }
 
     private static final class Spi extends SSLContextSpi {

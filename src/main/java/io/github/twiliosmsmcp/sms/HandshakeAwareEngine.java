@@ -1,4 +1,4 @@
-package io.github.twiliosmsmcp.twilio;
+package io.github.twiliosmsmcp.sms;
 
 import java.nio.ByteBuffer;
 import java.util.List;
