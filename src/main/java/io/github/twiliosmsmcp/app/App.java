@@ -12,7 +12,6 @@ import io.github.twiliosmsmcp.config.DatabaseLocation;
 import io.github.twiliosmsmcp.config.Environment;
 import io.github.twiliosmsmcp.config.Settings;
 import io.github.twiliosmsmcp.config.TwilioAccount;
-import io.github.twiliosmsmcp.delivery.MeasuredGateway;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.delivery.SendLimits;
 import io.github.twiliosmsmcp.delivery.SendService;
@@ -27,8 +26,6 @@ import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.phone.PhoneNumberParser;
 import io.github.twiliosmsmcp.policy.Approval;
 import io.github.twiliosmsmcp.policy.PolicyCheck;
-import io.github.twiliosmsmcp.sandbox.SandboxGateway;
-import io.github.twiliosmsmcp.sms.MessageGateway;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.PostgresDatabase;
 import io.github.twiliosmsmcp.store.SqlAutoresponders;
@@ -38,7 +35,6 @@ import io.github.twiliosmsmcp.store.SqlServicePresence;
 import io.github.twiliosmsmcp.store.SqlStore;
 import io.github.twiliosmsmcp.store.SqlTokenDigests;
 import io.github.twiliosmsmcp.store.SqlStagedMessages;
-import io.github.twiliosmsmcp.twilio.TwilioGateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -182,17 +178,8 @@ public final class App {
             LOG.error("{}Configuration problems, every tool will answer with them: {}", Trace.tag(), settings.problems());
             return new Unusable(new NotConfigured(settings.problems()));
         }
-        MessageGateway provider;
-        Senders senders;
-        if (!settings.sandbox()) {
-            TwilioAccount account = settings.twilio().get();
-            provider = new TwilioGateway(account, userAgent);
-            senders = new Senders(account.phoneNumbers(), account.messagingServiceSid());
-        } else {
-            provider = new SandboxGateway(clock);
-            senders = new Senders(List.of(SandboxGateway.NUMBER), Optional.empty());
-        }
-        MessageGateway gateway = new MeasuredGateway(provider, telemetry);
+        Gateways gateways = Gateways.of(settings, userAgent, clock, telemetry);
+        Senders senders = gateways.senders();
         // The sandbox keeps its memory in RAM unless told otherwise, so simulated sends never mix with real ones.
         DatabaseLocation location = settings.sandbox() && !environment.isSet(Settings.DATABASE)
                 ? DatabaseLocation.memory()
@@ -201,10 +188,12 @@ public final class App {
         SqlStore database = location.isPostgres()
                 ? new PostgresDatabase(location, clock, settings.retention())
                 : new Database(location, clock, settings.retention());
-        String account = settings.twilio().map(TwilioAccount::accountSid).orElse("sandbox");
+        // Without Twilio, the MessageCentral customer's sends are kept apart from any other account's.
+        String account = settings.twilio().map(TwilioAccount::accountSid)
+                .or(() -> settings.messageCentral().map(mc -> "messagecentral:" + mc.customerId())).orElse("sandbox");
         Inbox inbox = new SqlInbox(database, account);
         SendJournal journal = new SqlSendJournal(database);
-        SendService sender = new SendService(io.github.twiliosmsmcp.delivery.Route.of(gateway), senders, settings.phoneNumbers(),
+        SendService sender = new SendService(gateways.route(), senders, settings.phoneNumbers(),
                 new SendLimits(settings.statusWait(), settings.maxSegments(), settings.dedupeWindow()),
                 journal, new PolicyCheck(settings.policy(), new LibphonenumberTimeZones()),
                 account, settings.statusCallback(), clock, sleeper, telemetry);
@@ -219,8 +208,8 @@ public final class App {
                 new Rules.Limits(autoresponding.cooldown(), Autoresponding.PER_NUMBER_PER_DAY),
                 autoresponding.ownerZone(), account, clock);
         return new Core(settings, account, approvals, sender,
-                new ReceiveService(gateway, senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),
-                new ConversationService(gateway, senders.numbers(), inbox, journal, account, clock,
+                new ReceiveService(gateways.inbound(), senders.numbers(), inbox, presence, account, clock, sleeper, telemetry),
+                new ConversationService(gateways.inbound(), senders.numbers(), inbox, journal, account, clock,
                         settings.retention()), inbox, journal, presence, new SqlTokenDigests(database),
                 new RuleBook(rules, settings.approval().rule(), account, clock), autoresponder);
     }

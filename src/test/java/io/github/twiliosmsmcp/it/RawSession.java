@@ -87,6 +87,11 @@ final class RawSession implements AutoCloseable {
         }
     }
 
+    /** The server's process, for a test that kills it. */
+    Process process() {
+        return process;
+    }
+
     /** Initializes the session as a 2025 client does, waiting for the answer in between. */
     RawSession initialized() throws IOException {
         send(INITIALIZE);
