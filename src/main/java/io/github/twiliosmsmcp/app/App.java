@@ -134,6 +134,14 @@ public final class App {
         return () -> core().tokens();
     }
 
+    /**
+     * Whether messages can be received (not with MessageCentral alone); read from the environment
+     * alone, without building the core: it decides whether the reading tools are listed.
+     */
+    public boolean receives() {
+        return Settings.receives(environment);
+    }
+
     /** Read from the environment alone, without building the core: it decides whether their tools are listed. */
     public boolean autorespondersOn() {
         return Settings.autorespondersOn(environment);

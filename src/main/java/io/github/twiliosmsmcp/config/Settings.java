@@ -133,6 +133,13 @@ public record Settings(
         Optional<MessageCentralAccount> messageCentral = Optional.empty();
         if (!sandbox && providers.uses(Providers.MESSAGECENTRAL)) {
             messageCentral = readMessageCentral(env, numbers, problems);
+            if (twilio.isEmpty() && !twilioSet) {
+                warnings.add("only MessageCentral is configured, and it offers no API to read incoming messages:"
+                        + " the tools that read replies are not listed"
+                        + (SettingsCatalogue.AUTORESPONDERS.readOrDefault(env, numbers, new ArrayList<>())
+                                ? ", and autoresponders stay off" : "")
+                        + "; set the TWILIO_* variables to receive");
+            }
         } else if (SettingsCatalogue.MESSAGECENTRAL.stream().map(Setting::name).anyMatch(env::isSet)) {
             warnings.add("MessageCentral's variables are set, but neither " + SettingsCatalogue.PROVIDER.name()
                     + " nor " + SettingsCatalogue.FALLBACK_PROVIDER.name() + " is messagecentral: they are not used");
@@ -162,7 +169,16 @@ public record Settings(
      * only then. A value that is not valid counts as the default here, as in {@link #mode}.
      */
     public static boolean autorespondersOn(Environment env) {
-        return SettingsCatalogue.AUTORESPONDERS.readOrDefault(env, null, new ArrayList<>());
+        return SettingsCatalogue.AUTORESPONDERS.readOrDefault(env, null, new ArrayList<>()) && receives(env);
+    }
+
+    /**
+     * Whether messages can be received at all: receiving is Twilio's (MessageCentral offers no API for
+     * it), so a server that sends through MessageCentral alone, with no Twilio variable, cannot. The
+     * sandbox plays Twilio's receiving too.
+     */
+    public static boolean receives(Environment env) {
+        return isSandbox(env) || SettingsCatalogue.TWILIO.stream().map(Setting::name).anyMatch(env::isSet);
     }
 
     /** A public URL that is not valid stops {@code serve}; here it only costs the callbacks, so it is a warning. */

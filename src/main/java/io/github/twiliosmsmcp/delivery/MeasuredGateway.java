@@ -35,7 +35,7 @@ public final class MeasuredGateway implements MessageGateway {
             ok = true;
             return answer;
         } finally {
-            telemetry.providerCalled(call, ok, Duration.ofNanos(System.nanoTime() - start));
+            telemetry.providerCalled(gateway.provider().name(), call, ok, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers a send that repeats an earlier one. A message Twilio has is reported with its current
+ * Answers a send that repeats an earlier one. A message its provider has is reported with its current
  * status; one whose fate is open (its process died mid-call or its lease ran out, or the answer
- * never came) is first looked for in Twilio's message list, and what is found is recorded. Nothing
+ * never came) is first looked for in that provider's message list, and what is found is recorded. Nothing
  * that may have gone out is ever sent again.
  */
 final class RepeatedSend {
@@ -28,7 +28,7 @@ final class RepeatedSend {
     /** An intent older than this is no longer being sent by anyone, even if its process still runs. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
-    /** How far around the intent's time Twilio's copy of the message may be dated. */
+    /** How far around the intent's time the provider's copy of the message may be dated. */
     private static final Duration MATCH_BEFORE = Duration.ofMinutes(1);
     private static final Duration MATCH_AFTER = Duration.ofMinutes(10);
 

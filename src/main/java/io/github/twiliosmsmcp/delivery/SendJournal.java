@@ -14,7 +14,7 @@ import java.util.Optional;
  * The durable record of every send: what makes "never twice" hold across tool calls, client
  * retries, processes and restarts. An intent is written before the create call and its outcome
  * after; an intent without an outcome means "may have been sent" and blocks its message, whatever
- * the dedupe window, for {@link SendIntent#UNCERTAIN_HOLD} or until Twilio's list shows it was sent.
+ * the dedupe window, for {@link SendIntent#UNCERTAIN_HOLD} or until its provider's list shows it was sent.
  */
 public interface SendJournal {
 
@@ -102,7 +102,7 @@ public interface SendJournal {
     }
 
     /**
-     * The send the provider knows by {@code messageId} (Twilio's message SID), if this journal
+     * The send the provider knows by {@code messageId} (Twilio's message SID, MessageCentral's id), if this journal
      * recorded it. Status callbacks name only the message id: the webhook service finds the send a
      * callback is about with it, and a waiting send reads the status a callback recorded.
      */

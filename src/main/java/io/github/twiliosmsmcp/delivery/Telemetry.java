@@ -35,8 +35,8 @@ public interface Telemetry {
     /** A send call got its answer. */
     default void sendAnswered(Outcome outcome) {}
 
-    /** A provider call ended, answered ({@code ok}) or failed, after {@code took}. */
-    default void providerCalled(ProviderCall call, boolean ok, Duration took) {}
+    /** A call to {@code provider} (the name sends record) ended, answered ({@code ok}) or failed, after {@code took}. */
+    default void providerCalled(String provider, ProviderCall call, boolean ok, Duration took) {}
 
     default void polled(Poll poll) {}
 }

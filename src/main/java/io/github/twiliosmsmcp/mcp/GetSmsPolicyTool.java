@@ -104,6 +104,10 @@ final class GetSmsPolicyTool extends ReadTool {
                     case ALL -> "a person approves every send first; sends are staged";
                     case NEW_RECIPIENTS -> "a person approves sends to numbers never texted or heard from; those are staged";
                 }).append(" (").append(Approval.SETTING).append(")\n")
+                .append("- Providers: ").append(settings.providers().describe())
+                .append(settings.providers().fallback().isPresent()
+                        ? ", only when the first certainly did not take the message" : "")
+                .append(" (SMS_PROVIDER, SMS_FALLBACK_PROVIDER)\n")
                 .append("- Repeats: the same text to the same number within ").append(Durations.describe(settings.dedupeWindow()))
                 .append(" is not sent again (SMS_DEDUPE_WINDOW).\n")
                 .append("Limits count messages in rolling windows; costs are estimates corrected with Twilio's prices.");
@@ -126,6 +130,8 @@ final class GetSmsPolicyTool extends ReadTool {
         structured.put("approval", settings.approval().rule().value());
         structured.put("dedupe_window_seconds", settings.dedupeWindow().toSeconds());
         structured.put("sandbox", simulated);
+        structured.put("provider", settings.providers().first());
+        structured.put("fallback_provider", settings.providers().fallback().orElse(null));
         return CallToolResult.builder().addTextContent(out.toString()).structuredContent(structured).build();
     }
 

@@ -56,7 +56,8 @@ final class SendAnswer {
         r.size().ifPresent(size -> out.append("Size: ").append(size.describe()).append('\n'));
         if (r.sid().isPresent()) {
             out.append("Price: ").append(r.price().map(p -> p + " " + r.priceUnit().orElse("")).orElse(
-                    r.simulated() ? "none (sandbox)" : "not reported by " + r.providerTitle() + " yet")).append('\n');
+                    r.simulated() ? "none (sandbox)" : "not reported by " + r.providerTitle()
+                            + (r.provider().map(Provider::reportsDelivery).orElse(true) ? " yet" : ""))).append('\n');
         }
         r.refusal().ifPresent(rule -> {
             out.append("Rule: ").append(rule.rule()).append("; setting: ").append(rule.setting()).append('\n');

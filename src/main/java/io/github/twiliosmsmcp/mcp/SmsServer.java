@@ -47,17 +47,20 @@ public final class SmsServer {
      * For the same reason the autoresponder tools are listed only when the owner turned autoresponders
      * on ({@code SMS_AUTORESPONDERS}): without it no rule would ever answer, and a model would set up
      * rules that do nothing. In receive-only mode they are not listed, as no autoreply can go out.
+     * A server that cannot receive (MessageCentral alone) lists none of the tools that read replies.
      */
     static List<SmsTool> tools(App app, Clock clock, Mode mode) {
         boolean staging = app.approvalRule() != Approval.Rule.OFF;
         List<SmsTool> sending = new ArrayList<>(List.of(new SendSmsTool(app.sandbox(), app.approvals()),
-                new SendMmsTool(app.sandbox(), app.approvals()),
-                new ReplyToSmsTool(app.sandbox(), app.approvals(), app.conversations())));
-        List<SmsTool> reading = new ArrayList<>(List.of(
-                new ReceiveSmsTool(app.sandbox(), app.phoneNumbers(), app.receiver(), clock),
-                new GetConversationTool(app.sandbox(), app.phoneNumbers(), app.conversations()),
-                new MarkSmsReadTool(app.sandbox(), app.conversations()),
-                new GetSmsPolicyTool(app.sandbox(), app.settings(), app.sender(), clock)));
+                new SendMmsTool(app.sandbox(), app.approvals())));
+        List<SmsTool> reading = new ArrayList<>();
+        if (app.receives()) {
+            sending.add(new ReplyToSmsTool(app.sandbox(), app.approvals(), app.conversations()));
+            reading.addAll(List.of(new ReceiveSmsTool(app.sandbox(), app.phoneNumbers(), app.receiver(), clock),
+                    new GetConversationTool(app.sandbox(), app.phoneNumbers(), app.conversations()),
+                    new MarkSmsReadTool(app.sandbox(), app.conversations())));
+        }
+        reading.add(new GetSmsPolicyTool(app.sandbox(), app.settings(), app.sender(), clock));
         if (staging) {
             sending.addAll(List.of(new StageSmsTool(app.sandbox(), app.approvals()),
                     new SendApprovedSmsTool(app.sandbox(), app.approvals())));

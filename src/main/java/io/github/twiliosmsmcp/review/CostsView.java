@@ -21,10 +21,10 @@ import java.util.TreeMap;
  * @param usedPercent of the budget spent in the last 24 hours, capped at 100 for the bar
  */
 public record CostsView(String lastDay, String today, Optional<String> budget, int usedPercent, boolean overBudget,
-        List<Row> days, List<Row> recipients) {
+        List<Row> days, List<Row> recipients, List<Row> providers) {
     static final int DAYS = 30;
 
-    /** One day (UTC) or one recipient: how many sends, and what they cost. */
+    /** One day (UTC), one recipient or one provider: how many sends, and what they cost. */
     public record Row(String label, int sends, String usd) {}
 
     static Instant since(Instant now) {
@@ -40,26 +40,34 @@ public record CostsView(String lastDay, String today, Optional<String> budget, i
             byDay.put(today.minusDays(back), new ArrayList<>());
         }
         Map<String, List<Charge>> byRecipient = new TreeMap<>();
+        Map<String, List<Charge>> byProvider = new TreeMap<>();
         for (Charge charge : charges) {
             List<Charge> day = byDay.get(LocalDate.ofInstant(charge.at(), ZoneOffset.UTC));
             if (day != null) {
                 day.add(charge);
                 byRecipient.computeIfAbsent(charge.recipient(), r -> new ArrayList<>()).add(charge);
+                byProvider.computeIfAbsent(charge.provider(), p -> new ArrayList<>()).add(charge);
             }
         }
         List<Row> days = byDay.entrySet().stream()
                 .map(e -> new Row(e.getKey().toString(), e.getValue().size(), usd(sum(e.getValue())))).toList();
-        List<Row> recipients = byRecipient.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, List<Charge>> e) -> sum(e.getValue())).reversed()
-                        .thenComparing(Map.Entry::getKey))
-                .map(e -> new Row(e.getKey(), e.getValue().size(), usd(sum(e.getValue())))).toList();
-        int percent = budget.filter(b -> b.signum() > 0)
+        return new CostsView(usd(lastDay), usd(sum(byDay.get(today))), budget.map(CostsView::usd),
+                usedPercent(lastDay, budget), budget.map(b -> lastDay.compareTo(b) >= 0).orElse(false), days,
+                costliestFirst(byRecipient), costliestFirst(byProvider));
+    }
+
+    private static int usedPercent(BigDecimal lastDay, Optional<BigDecimal> budget) {
+        return budget.filter(b -> b.signum() > 0)
                 .map(b -> lastDay.multiply(BigDecimal.valueOf(100)).divide(b, 0, RoundingMode.UP).min(
                         BigDecimal.valueOf(100)).intValue())
                 .orElse(0);
-        boolean over = budget.map(b -> lastDay.compareTo(b) >= 0).orElse(false);
-        return new CostsView(usd(lastDay), usd(sum(byDay.get(today))), budget.map(CostsView::usd), percent, over, days,
-                recipients);
+    }
+
+    private static List<Row> costliestFirst(Map<String, List<Charge>> groups) {
+        return groups.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<Charge>> e) -> sum(e.getValue())).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> new Row(e.getKey(), e.getValue().size(), usd(sum(e.getValue())))).toList();
     }
 
     private static BigDecimal sum(List<Charge> charges) {

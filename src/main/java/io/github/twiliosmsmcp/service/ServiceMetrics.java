@@ -65,9 +65,10 @@ final class ServiceMetrics implements Telemetry {
     }
 
     @Override
-    public void providerCalled(ProviderCall call, boolean ok, Duration took) {
-        Timer.builder("sms.provider.requests").description("Calls to the messaging provider, by operation and result")
-                .tag("operation", call.label()).tag("result", ok ? "ok" : "error")
+    public void providerCalled(String provider, ProviderCall call, boolean ok, Duration took) {
+        Timer.builder("sms.provider.requests")
+                .description("Calls to the messaging providers, by provider, operation and result")
+                .tag("provider", provider).tag("operation", call.label()).tag("result", ok ? "ok" : "error")
                 .publishPercentileHistogram().maximumExpectedValue(SLOWEST_EXPECTED)
                 .register(registry).record(took);
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The messaging provider: Twilio in production, a simulated carrier in the sandbox. */
+/** A messaging provider: Twilio or MessageCentral in production, a simulated carrier in the sandbox. */
 public interface MessageGateway {
 
     /** Makes exactly one create request: implementations must never retry it. */

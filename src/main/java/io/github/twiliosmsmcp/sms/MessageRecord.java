@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A message as Twilio reports it, trimmed to what this server tells the model. */
+/**
+ * A message as its provider reports it (in Twilio's terms, which the others map to), trimmed to what
+ * this server tells the model.
+ */
 public record MessageRecord(
         String sid,
         Direction direction,

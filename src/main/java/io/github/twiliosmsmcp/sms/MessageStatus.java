@@ -2,7 +2,10 @@ package io.github.twiliosmsmcp.sms;
 
 import java.util.Locale;
 
-/** Twilio's message statuses. Final ones never change again, so waiting on them can stop. */
+/**
+ * Twilio's message statuses, to which other providers' are mapped. Final ones never change again, so
+ * waiting on them can stop.
+ */
 public enum MessageStatus {
     ACCEPTED(1),
     SCHEDULED(1),

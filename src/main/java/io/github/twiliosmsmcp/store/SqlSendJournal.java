@@ -164,7 +164,7 @@ public final class SqlSendJournal implements SendJournal {
     /** Sends that may have gone out count; so do dry runs, but only against other dry runs. */
     private static List<Charge> charges(Connection c, String account, Instant since, boolean includeDryRun)
             throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT created_at, recipient,"
+        try (PreparedStatement select = c.prepareStatement("SELECT created_at, recipient, provider,"
                 + " COALESCE(price_usd, estimated_usd, '0') AS usd FROM sends WHERE account = ? AND created_at > ?"
                 + " AND (state IN ('PENDING', 'ACCEPTED', 'UNKNOWN') OR (? AND state = 'DRY_RUN'))"
                 + " ORDER BY created_at")) {
@@ -172,7 +172,7 @@ public final class SqlSendJournal implements SendJournal {
             select.setLong(2, since.toEpochMilli());
             select.setBoolean(3, includeDryRun);
             return Rows.all(select, rs -> new Charge(Instant.ofEpochMilli(rs.getLong("created_at")),
-                    rs.getString("recipient"), new BigDecimal(rs.getString("usd"))));
+                    rs.getString("recipient"), new BigDecimal(rs.getString("usd")), rs.getString("provider")));
         }
     }
 

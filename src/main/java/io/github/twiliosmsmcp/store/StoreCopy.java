@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Copies a SQLite store into a PostgreSQL one, table by table, in batches of {@link #BATCH} rows,
@@ -34,20 +35,38 @@ public final class StoreCopy {
 
     /**
      * A table, the columns by which a row of it is the same row in the target, and what must run in
-     * the target once it is copied, if anything.
+     * the target once it is copied, if anything. A table whose rows belong to a send names it by
+     * {@code send_id}, which is not the same in the target: its rows are read with the send's own
+     * identity ({@link #SEND}) and written with the id the target gave that send.
      */
-    private record Table(String name, List<Column> columns, List<String> identity, Optional<String> afterCopy) {
+    private record Table(String name, List<Column> columns, List<String> identity, Optional<String> afterCopy,
+            boolean ofASend) {
         Table(String name, List<Column> columns, List<String> identity) {
-            this(name, columns, identity, Optional.empty());
+            this(name, columns, identity, Optional.empty(), false);
+        }
+
+        Table(String name, List<Column> columns, List<String> identity, Optional<String> afterCopy) {
+            this(name, columns, identity, afterCopy, false);
+        }
+
+        /** The columns a page holds: a send's identity first when the rows belong to a send. */
+        List<Column> read() {
+            return ofASend ? Stream.concat(SEND.stream(), columns.stream()).toList() : columns;
         }
     }
+
+    /** What makes a send the same send in both stores, as the copy of {@code sends} knows it. */
+    private static final List<Column> SEND = columns("account message_key #created_at owner_host #owner_pid"
+            + " #owner_started");
 
     private static final List<Table> TABLES = List.of(
             new Table("learned", columns("account sid"), List.of("account", "sid")),
             new Table("sends", columns("account message_key idempotency_key recipient sender body #media_count state sid"
                     + " status #error_code reason owner_host #owner_pid #owner_started #created_at #updated_at"
                     + " estimated_usd price_usd in_reply_to provider"),
-                    List.of("account", "message_key", "created_at", "owner_host", "owner_pid", "owner_started")),
+                    SEND.stream().map(Column::name).toList()),
+            new Table("send_attempts", columns("#position provider reason #at"), List.of("send_id", "position"),
+                    Optional.empty(), true),
             new Table("inbound", columns("sid account sender recipient body media_urls #num_media #received_at #read_at"
                     + " #stored_at"), List.of("sid")),
             new Table("consent", columns("account number ?opted_out #changed_at source"), List.of("account", "number")),
@@ -125,10 +144,15 @@ public final class StoreCopy {
 
     /** The next rows after SQLite's rowid {@code after}: the rowid first, then the columns. */
     private static List<Object[]> page(Connection c, Table table, long after) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT rowid, " + names(table.columns()) + " FROM "
-                + table.name() + " WHERE rowid > ? ORDER BY rowid LIMIT " + BATCH)) {
+        String from = table.ofASend()
+                ? table.name() + " t JOIN sends s ON s.id = t.send_id"
+                : table.name() + " t";
+        String names = table.read().stream().map(column -> (table.ofASend() && SEND.contains(column) ? "s." : "t.")
+                + column.name()).collect(Collectors.joining(", "));
+        try (PreparedStatement select = c.prepareStatement("SELECT t.rowid, " + names + " FROM " + from
+                + " WHERE t.rowid > ? ORDER BY t.rowid LIMIT " + BATCH)) {
             select.setLong(1, after);
-            return Rows.all(select, rs -> row(rs, table.columns()));
+            return Rows.all(select, rs -> row(rs, table.read()));
         }
     }
 
@@ -149,16 +173,25 @@ public final class StoreCopy {
     private static int insert(Connection c, Table table, List<Object[]> rows) throws SQLException {
         Rows.execute(c, LOCK);
         String names = names(table.columns());
-        String placeholders = table.columns().stream().map(column -> "?").collect(Collectors.joining(", "));
-        String sameRow = table.identity().stream().map(name -> "t." + name + " = v." + name)
+        String values = names(table.read());
+        String placeholders = table.read().stream().map(column -> "?").collect(Collectors.joining(", "));
+        // A row of a send takes the id its send has in the target; one whose send is not there is left out.
+        String select = table.ofASend()
+                ? "SELECT s.id, " + table.columns().stream().map(column -> "v." + column.name())
+                        .collect(Collectors.joining(", ")) + " FROM (VALUES (" + placeholders + ")) AS v (" + values
+                        + ") JOIN sends s ON " + SEND.stream().map(column -> "s." + column.name() + " = v."
+                                + column.name()).collect(Collectors.joining(" AND "))
+                : "SELECT * FROM (VALUES (" + placeholders + ")) AS v (" + values + ")";
+        String sameRow = table.identity().stream()
+                .map(name -> "t." + name + " = " + (table.ofASend() && name.equals("send_id") ? "s.id" : "v." + name))
                 .collect(Collectors.joining(" AND "));
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table.name() + " (" + names + ")"
-                + " SELECT * FROM (VALUES (" + placeholders + ")) AS v (" + names + ")"
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table.name() + " ("
+                + (table.ofASend() ? "send_id, " : "") + names + ") " + select
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + table.name() + " t WHERE " + sameRow + ")"
                 + " ON CONFLICT DO NOTHING")) {
             for (Object[] row : rows) {
-                for (int i = 0; i < table.columns().size(); i++) {
-                    bind(insert, i + 1, table.columns().get(i).kind(), row[i + 1]);
+                for (int i = 0; i < table.read().size(); i++) {
+                    bind(insert, i + 1, table.read().get(i).kind(), row[i + 1]);
                 }
                 insert.addBatch();
             }

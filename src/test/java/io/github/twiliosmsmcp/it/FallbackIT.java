@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.twiliosmsmcp.fake.FakeMessageCentral;
 import io.github.twiliosmsmcp.fake.FakeTwilioApi;
 import io.github.twiliosmsmcp.fake.MessageCentralScenario;
+import io.github.twiliosmsmcp.fake.Scenario;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,7 +56,11 @@ class FallbackIT {
     }
 
     private Map<String, String> env() {
-        return TwilioServerIT.env(twilio, Map.of("SMS_PROVIDER", "messagecentral", "SMS_FALLBACK_PROVIDER", "twilio",
+        return env("messagecentral", "twilio");
+    }
+
+    private Map<String, String> env(String first, String fallback) {
+        return TwilioServerIT.env(twilio, Map.of("SMS_PROVIDER", first, "SMS_FALLBACK_PROVIDER", fallback,
                 "MC_CUSTOMER_ID", CUSTOMER, "MC_PASSWORD", PASSWORD, "MC_SENDER_ID", "TABLES",
                 "MC_API_BASE_URL", messageCentral.baseUrl(), "SMS_DATABASE", dir.resolve("messages.db").toString(),
                 "SMS_STATUS_WAIT_SECONDS", "5"));
@@ -170,6 +175,29 @@ class FallbackIT {
         String why = (String) answer.get("explanation");
         assertTrue(why.startsWith("MessageCentral could not be reached"), why);
         assertTrue(why.contains("the request never reached Twilio"), why);
+    }
+
+    @Test
+    void theReverseRouteMovesOnFromTwilioOnlyWhenTwilioCertainlyRefused() {
+        server.close();
+        server = ServerProcess.start(env("twilio", "messagecentral"));
+        twilio.script("+14155550161", Scenario.rejected(400, 21408,
+                "Permission to send an SMS has not been enabled for the region indicated by the 'To' number"));
+        twilio.script("+14155550162", Scenario.rejected(503, 20503, "Service unavailable"));
+
+        Map<String, Object> refused = send("+14155550161", "Via MessageCentral");
+        Map<String, Object> uncertain = send("+14155550162", "Stays with Twilio");
+
+        assertEquals("sent_unconfirmed", refused.get("outcome"), refused.toString());
+        assertEquals("messagecentral", refused.get("provider"));
+        assertTrue(((String) refused.get("explanation")).startsWith("Twilio refused it with error 21408"),
+                refused.toString());
+        assertEquals("unknown", uncertain.get("outcome"), uncertain.toString());
+        assertTrue(((String) uncertain.get("explanation")).contains("NOT tried through MessageCentral"),
+                uncertain.toString());
+        assertEquals(List.of("Via MessageCentral"), messageCentral.sent().stream()
+                .map(FakeMessageCentral.Send::message).toList());
+        assertEquals(2, twilio.createCount());
     }
 
     @Test

@@ -62,6 +62,15 @@ class ToolInventoryTest {
     }
 
     @Test
+    void messageCentralAloneCannotReceiveSoNoToolReadsReplies() {
+        Map<String, String> messageCentralOnly = Map.of("SMS_PROVIDER", "messagecentral", "MC_CUSTOMER_ID",
+                "C-1A2B3C4D5E6F708", "MC_PASSWORD", "secret", "SMS_AUTORESPONDERS", "on");
+
+        assertEquals(List.of("send_sms", "send_mms", "get_sms_policy"),
+                definitions(messageCentralOnly).stream().map(Tool::name).toList());
+    }
+
+    @Test
     void everyToolIsDescribedAndHintedExplicitly() {
         var names = new HashSet<String>();
         for (Tool tool : definitions()) {

@@ -66,7 +66,7 @@ class PolicyCheckTest {
     private static Facts sent(PhoneNumber to, Instant... times) {
         List<Charge> charges = new ArrayList<>();
         for (Instant t : times) {
-            charges.add(new Charge(t, to.e164(), CENT));
+            charges.add(new Charge(t, to.e164(), CENT, "twilio"));
         }
         return new Facts(charges, Optional.empty(), true);
     }
@@ -126,8 +126,8 @@ class PolicyCheckTest {
     void theBudgetOpensWhenEnoughSpendingRollsOut() {
         Instant now = NOON_IN_LA;
         List<Charge> charges = List.of(
-                new Charge(now.minus(Duration.ofHours(20)), "+14155550001", new BigDecimal("0.03")),
-                new Charge(now.minus(Duration.ofHours(2)), "+14155550002", new BigDecimal("0.01")));
+                new Charge(now.minus(Duration.ofHours(20)), "+14155550001", new BigDecimal("0.03"), "twilio"),
+                new Charge(now.minus(Duration.ofHours(2)), "+14155550002", new BigDecimal("0.01"), "twilio"));
         Facts facts = new Facts(charges, Optional.empty(), true);
         Decision.Refused r = refused(decide(policy("budget", "0.04"), LA, facts, now));
         assertEquals("daily budget", r.rule());

@@ -106,10 +106,11 @@ class ReviewPageLogicTest {
     void costsAreSummedByDayAndRecipientAgainstTheBudget() {
         Instant now = Instant.parse("2026-12-02T12:00:00Z");
         List<Charge> charges = List.of(
-                new Charge(Instant.parse("2026-11-01T12:00:00Z"), "+14155550001", new BigDecimal("9")),
-                new Charge(Instant.parse("2026-11-30T10:00:00Z"), "+14155550001", new BigDecimal("0.0079")),
-                new Charge(Instant.parse("2026-12-01T13:00:00Z"), "+14155550002", new BigDecimal("0.5")),
-                new Charge(Instant.parse("2026-12-02T11:00:00Z"), "+14155550001", new BigDecimal("0.25")));
+                new Charge(Instant.parse("2026-11-01T12:00:00Z"), "+14155550001", new BigDecimal("9"), "twilio"),
+                new Charge(Instant.parse("2026-11-30T10:00:00Z"), "+14155550001", new BigDecimal("0.0079"), "twilio"),
+                new Charge(Instant.parse("2026-12-01T13:00:00Z"), "+14155550002", new BigDecimal("0.5"), "twilio"),
+                new Charge(Instant.parse("2026-12-02T11:00:00Z"), "+14155550001", new BigDecimal("0.25"),
+                        "messagecentral"));
 
         CostsView costs = CostsView.of(charges, Optional.of(new BigDecimal("1")), now);
 
@@ -123,6 +124,8 @@ class ReviewPageLogicTest {
         assertEquals(new CostsView.Row("2026-11-30", 1, "$0.0079"), costs.days().get(2));
         assertEquals(List.of(new CostsView.Row("+14155550002", 1, "$0.5000"),
                 new CostsView.Row("+14155550001", 2, "$0.2579")), costs.recipients(), "older than 30 days left out");
+        assertEquals(List.of(new CostsView.Row("twilio", 2, "$0.5079"), new CostsView.Row("messagecentral", 1, "$0.2500")),
+                costs.providers(), "each provider's sends and cost");
         assertTrue(CostsView.of(charges, Optional.of(new BigDecimal("0.5")), now).overBudget());
         assertEquals(0, CostsView.of(charges, Optional.empty(), now).usedPercent());
     }

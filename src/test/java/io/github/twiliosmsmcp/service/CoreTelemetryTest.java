@@ -82,25 +82,25 @@ class CoreTelemetryTest {
                 Arguments.of("accepted, then two status looks to delivered",
                         (Consumer<FakeGateway>) g -> g.then(accepts(QUEUED, SENT, DELIVERED)), PERSON, Map.of(
                                 "sms_sends_total{outcome=\"delivered\"}", 1.0,
-                                "sms_provider_requests_seconds_count{operation=\"create\",result=\"ok\"}", 1.0,
-                                "sms_provider_requests_seconds_count{operation=\"fetch\",result=\"ok\"}", 2.0,
+                                "sms_provider_requests_seconds_count{operation=\"create\",provider=\"fake\",result=\"ok\"}", 1.0,
+                                "sms_provider_requests_seconds_count{operation=\"fetch\",provider=\"fake\",result=\"ok\"}", 2.0,
                                 "sms_polls_total{kind=\"send_status\"}", 2.0)),
                 Arguments.of("a status look fails, the next one answers",
                         (Consumer<FakeGateway>) g -> g.then(accepts(QUEUED, DELIVERED)).failFetches(1), PERSON, Map.of(
                                 "sms_sends_total{outcome=\"delivered\"}", 1.0,
-                                "sms_provider_requests_seconds_count{operation=\"fetch\",result=\"error\"}", 1.0,
-                                "sms_provider_requests_seconds_count{operation=\"fetch\",result=\"ok\"}", 1.0,
+                                "sms_provider_requests_seconds_count{operation=\"fetch\",provider=\"fake\",result=\"error\"}", 1.0,
+                                "sms_provider_requests_seconds_count{operation=\"fetch\",provider=\"fake\",result=\"ok\"}", 1.0,
                                 "sms_polls_total{kind=\"send_status\"}", 2.0)),
                 Arguments.of("refused by the provider",
                         (Consumer<FakeGateway>) g -> g.then(rejects(400, 21211)), PERSON, Map.of(
                                 "sms_sends_total{outcome=\"refused_by_twilio\"}", 1.0,
-                                "sms_provider_requests_seconds_count{operation=\"create\",result=\"error\"}", 1.0,
+                                "sms_provider_requests_seconds_count{operation=\"create\",provider=\"fake\",result=\"error\"}", 1.0,
                                 "sms_polls_total{kind=\"send_status\"}", 0.0)),
                 Arguments.of("no answer after the request may have arrived",
                         (Consumer<FakeGateway>) g -> g.then(unreachable(true)), PERSON, Map.of(
                                 "sms_sends_total{outcome=\"unknown\"}", 1.0,
                                 "sms_sends_total{outcome=\"delivered\"}", 0.0,
-                                "sms_provider_requests_seconds_count{operation=\"create\",result=\"error\"}", 1.0)),
+                                "sms_provider_requests_seconds_count{operation=\"create\",provider=\"fake\",result=\"error\"}", 1.0)),
                 Arguments.of("an invalid number never reaches the provider",
                         (Consumer<FakeGateway>) g -> {}, "12", Map.of(
                                 "sms_sends_total{outcome=\"invalid_request\"}", 1.0,
@@ -132,9 +132,9 @@ class CoreTelemetryTest {
         String scrape = metrics.scrape();
         double lists = value(scrape, "sms_polls_total{kind=\"inbox\"}");
         assertTrue(lists >= 3, "the first call lists once, the second waits 3 s and lists again: " + scrape);
-        assertEquals(lists, value(scrape, "sms_provider_requests_seconds_count{operation=\"list\",result=\"ok\"}"),
+        assertEquals(lists, value(scrape, "sms_provider_requests_seconds_count{operation=\"list\",provider=\"fake\",result=\"ok\"}"),
                 scrape);
-        assertEquals(lists, value(scrape, "sms_provider_requests_seconds_bucket{operation=\"list\",result=\"ok\","
+        assertEquals(lists, value(scrape, "sms_provider_requests_seconds_bucket{operation=\"list\",provider=\"fake\",result=\"ok\","
                 + "le=\"+Inf\"}"), "the latency is a histogram: " + scrape);
     }
 

@@ -463,7 +463,8 @@ public abstract class SendJournalContract extends StoreContract {
         });
         assertInstanceOf(SendJournal.Refused.class, claim);
         Facts facts = seen.get(0);
-        assertEquals(List.of(new Charge(clock.instant(), "+14155552671", new BigDecimal("0.00790"))), facts.lastDay(),
+        assertEquals(List.of(new Charge(clock.instant(), "+14155552671", new BigDecimal("0.00790"), "twilio")),
+                facts.lastDay(),
                 "Twilio's price replaces the estimate");
         assertTrue(facts.optedOutSince().isPresent());
         assertEquals(1, journal.charges("AC1", clock.instant().minusSeconds(60), false).size(), "the refused send left no row");

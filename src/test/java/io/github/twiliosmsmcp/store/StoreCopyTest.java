@@ -13,6 +13,8 @@ import io.github.twiliosmsmcp.autorespond.Rules;
 import io.github.twiliosmsmcp.autorespond.Trigger;
 import io.github.twiliosmsmcp.common.StoreUnavailable;
 import io.github.twiliosmsmcp.config.DatabaseLocation;
+import io.github.twiliosmsmcp.delivery.PastSend;
+import io.github.twiliosmsmcp.delivery.ProviderAttempt;
 import io.github.twiliosmsmcp.delivery.SendIntent;
 import io.github.twiliosmsmcp.delivery.SendRequest;
 import io.github.twiliosmsmcp.delivery.SendJournal;
@@ -53,6 +55,8 @@ class StoreCopyTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
     private static final Inbox.ConsentRule NO_CHANGE = message -> Optional.empty();
     private static final SendJournal.Gate ALLOW = facts -> new Decision.Allowed(BigDecimal.ONE);
+    private static final ProviderAttempt FIRST_REFUSED = new ProviderAttempt("twilio",
+            "Twilio refused it with error 21408: this Twilio account is not allowed to send SMS to that country");
     /** More than two batches, so that paging is covered. */
     private static final int INBOUND = 2 * StoreCopy.BATCH + 7;
 
@@ -95,6 +99,10 @@ class StoreCopyTest {
         journal.notSent(((SendJournal.Fresh) journal.claim(intent("+14155550002", "Refused"), ALLOW)).id(), "21211");
         journal.unknown(((SendJournal.Fresh) journal.claim(intent("+14155550003", "Unknown"), ALLOW)).id(), "timeout");
         journal.claim(intent("+14155550004", "Pending"), ALLOW);
+        long fellBack = ((SendJournal.Fresh) journal.claim(intent("+14155550005", "Fell back"), ALLOW)).id();
+        journal.movedOn(fellBack, FIRST_REFUSED, "messagecentral", new BigDecimal("0.0030"));
+        journal.accepted(fellBack, message("SMfell", MessageRecord.Direction.OUTBOUND, MessageStatus.SENT,
+                "+15005550006", "+14155550005", "Fell back"));
         SqlInbox inbox = new SqlInbox(sqlite, "AC1");
         inbox.remember(IntStream.range(0, INBOUND).mapToObj(i -> message(String.format("SMin%04d", i),
                 MessageRecord.Direction.INBOUND, MessageStatus.RECEIVED, "+14155550001", "+15005550006", "reply " + i))
@@ -136,13 +144,27 @@ class StoreCopyTest {
 
         List<Long> expected = StoreCopy.tables().stream().map(table -> count(sqlite, table)).toList();
         assertEquals(expected, first.stream().map(StoreCopy.Counted::copied).toList());
-        assertEquals(List.of(INBOUND + 1L, 4L, (long) INBOUND, 1L, 1L, 1L, 3L, 1L, 1L), expected);
-        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), second.stream().map(StoreCopy.Counted::copied).toList());
+        assertEquals(List.of(INBOUND + 2L, 5L, 1L, (long) INBOUND, 1L, 1L, 1L, 3L, 1L, 1L), expected);
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
+                second.stream().map(StoreCopy.Counted::copied).toList());
         assertEquals(expected, second.stream().map(StoreCopy.Counted::alreadyThere).toList());
         for (String table : StoreCopy.tables()) {
             assertEquals(rows(sqlite, table), rows(postgres, table), table);
         }
         assertEquals(learnedOrder(sqlite), learnedOrder(postgres), "messages of one second keep their order");
+    }
+
+    @Test
+    void aMoveToTheFallbackStaysWithItsSendThoughTheSendHasANewId() throws Exception {
+        SqlSendJournal target = new SqlSendJournal(postgres);
+        target.claim(intent("+14155550099", "The target's own send first"), ALLOW);
+        populate();
+        copy();
+
+        PastSend copied = target.byMessageId("AC1", "SMfell").orElseThrow();
+
+        assertEquals(List.of(FIRST_REFUSED), target.movedOn(copied.id()));
+        assertEquals("messagecentral", copied.provider());
     }
 
     @Test
@@ -176,7 +198,7 @@ class StoreCopyTest {
 
         List<StoreCopy.Counted> counts = copy();
 
-        assertEquals(new StoreCopy.Counted("inbound", INBOUND - 1, 1), counts.get(2));
+        assertEquals(new StoreCopy.Counted("inbound", INBOUND - 1, 1), counts.get(3));
         assertEquals("the target's own text", target.find("SMin0005").orElseThrow().body());
         assertEquals(Set.of(), target.unread(List.of("SMin0005")));
     }
@@ -222,7 +244,7 @@ class StoreCopyTest {
                         Map<String, String> row = new TreeMap<>();
                         for (int i = 1; i <= columns.getColumnCount(); i++) {
                             String name = columns.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
-                            if (!name.equals("id") && !name.equals("seq")) {
+                            if (!name.equals("id") && !name.equals("seq") && !name.equals("send_id")) {
                                 row.put(name, normalised(rs.getObject(i)));
                             }
                         }
