@@ -176,11 +176,13 @@ public final class SqlSendJournal implements SendJournal {
         }
     }
 
+    /** The sender becomes the one the provider names, when it names one: a fallback provider sends as itself. */
     @Override
     public void accepted(long id, MessageRecord message) throws StoreUnavailable {
         update(id, "UPDATE sends SET state = 'ACCEPTED', sid = ?, status = ?, error_code = ?,"
-                + " price_usd = COALESCE(?, price_usd), updated_at = ? WHERE id = ?", message.sid(),
-                message.status().twilioValue(), message.errorCode().orElse(null), usd(message));
+                + " price_usd = COALESCE(?, price_usd), sender = COALESCE(?, sender), updated_at = ? WHERE id = ?",
+                message.sid(), message.status().twilioValue(), message.errorCode().orElse(null), usd(message),
+                message.from() == null || message.from().isBlank() ? null : message.from());
     }
 
     @Override

@@ -155,9 +155,15 @@ class FallbackIT {
         messageCentral.expireAllTokens();
         Map<String, Object> second = send("+14155550132", "Second");
 
+        Map<String, Object> repeated = send("+14155550131", "First");
+
         assertEquals("sent_unconfirmed", first.get("outcome"), first.toString());
+        assertEquals("TABLES", first.get("from"), "MessageCentral sends as the sender id");
         assertEquals("sent_unconfirmed", second.get("outcome"), second.toString());
         assertEquals("messagecentral", second.get("provider"));
+        assertEquals("already_sent", repeated.get("outcome"), repeated.toString());
+        assertEquals("TABLES", repeated.get("from"), "the journal remembers who sent it");
+        assertTrue(((String) repeated.get("explanation")).contains("through MessageCentral"), repeated.toString());
         assertEquals(2, messageCentral.tokenRequests());
         assertEquals(2, messageCentral.sent().size());
         assertEquals(0, twilio.createCount());
