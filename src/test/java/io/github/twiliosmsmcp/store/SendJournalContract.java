@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twiliosmsmcp.delivery.PastSend;
+import io.github.twiliosmsmcp.delivery.ProviderAttempt;
 import io.github.twiliosmsmcp.delivery.SendIntent;
 import io.github.twiliosmsmcp.delivery.SendJournal;
 import io.github.twiliosmsmcp.delivery.SendJournal.Claim;
@@ -101,6 +102,44 @@ public abstract class SendJournalContract extends StoreContract {
         assertEquals(Optional.of("Hello"), earlier.body());
         assertEquals(START, earlier.at());
         assertEquals(hello().messageKey(), earlier.messageKey());
+    }
+
+    @Test
+    void aMoveToTheFallbackIsKeptAndTheIntentNowNamesItsProviderAndEstimate() throws Exception {
+        long id = fresh(hello());
+        ProviderAttempt refused = new ProviderAttempt("twilio", "Twilio refused it with error 21408: not enabled");
+
+        journal.movedOn(id, refused, "messagecentral", new BigDecimal("0.0030"));
+        PastSend pending = repeat(hello());
+        journal.accepted(id, MessageRecord.builder("474097", MessageRecord.Direction.OUTBOUND, MessageStatus.SENT)
+                .from("TABLES").to("+14155552671").body("Hello").dateSent(START).build());
+
+        assertEquals("messagecentral", pending.provider(), "a process that dies now is reconciled against it");
+        assertEquals(PastSend.State.PENDING, pending.state());
+        assertEquals(List.of(refused), journal.movedOn(id));
+        PastSend sent = journal.byMessageId("AC1", "474097").orElseThrow();
+        assertEquals("messagecentral", sent.provider());
+        assertEquals("TABLES", sent.sender(), "the sender the accepting provider named");
+        assertEquals(List.of(new BigDecimal("0.0030")), journal.charges("AC1", START.minusSeconds(1), false).stream()
+                .map(Charge::usd).toList(), "the budget counts the fallback's estimate, once");
+        assertEquals(List.of("messagecentral"), journal.charges("AC1", START.minusSeconds(1), false).stream()
+                .map(Charge::provider).toList());
+    }
+
+    @Test
+    void movesAreKeptInOrderAndOnlyAPendingIntentChangesProvider() throws Exception {
+        long id = fresh(hello());
+        ProviderAttempt first = new ProviderAttempt("twilio", "first");
+        ProviderAttempt late = new ProviderAttempt("messagecentral", "too late");
+
+        journal.movedOn(id, first, "messagecentral", BigDecimal.ONE);
+        journal.accepted(id, accepted("SM1", MessageStatus.QUEUED, Optional.empty()));
+        journal.movedOn(id, late, "twilio", BigDecimal.TEN);
+
+        assertEquals(List.of(first, late), journal.movedOn(id));
+        assertEquals("messagecentral", journal.byMessageId("AC1", "SM1").orElseThrow().provider(),
+                "an accepted send stays with the provider that has it");
+        assertEquals(List.of(), journal.movedOn(id + 1000), "a send that never moved");
     }
 
     @Test
