@@ -60,4 +60,21 @@ class SandboxIT {
         assertTrue(text.contains("Sandbox reply: got your message \"Reply YES to confirm\""), text);
         assertEquals(1, structured(result).get("count"));
     }
+
+    @Test
+    void theSandboxShowsAFallbackAndAReplyToASendOfEitherProvider() {
+        try (ServerProcess route = ServerProcess.start(Map.of("SMS_FALLBACK_PROVIDER", "messagecentral",
+                "SMS_STATUS_WAIT_SECONDS", "0"))) {
+            CallToolResult moved = route.call("send_sms", Map.of("to", "+15005550010", "message", "Via the fallback"));
+            CallToolResult unknown = route.call("send_sms", Map.of("to", "+15005550011", "message", "Maybe"));
+            CallToolResult reply = route.call("receive_sms", Map.of("from", "+15005550010", "wait_seconds", 20));
+
+            assertEquals("sandbox-messagecentral", structured(moved).get("provider"), text(moved));
+            assertTrue(text(moved).contains("Twilio refused it with error 21408")
+                    && text(moved).contains("so it went to MessageCentral instead"), text(moved));
+            assertEquals("unknown", structured(unknown).get("outcome"), text(unknown));
+            assertTrue(text(unknown).contains("NOT tried through MessageCentral"), text(unknown));
+            assertTrue(text(reply).contains("Sandbox reply: got your message \"Via the fallback\""), text(reply));
+        }
+    }
 }
