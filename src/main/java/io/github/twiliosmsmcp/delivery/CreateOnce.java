@@ -80,14 +80,24 @@ final class CreateOnce {
                 accepted(id, created);
                 return new Accepted(created, gateway, current, List.copyOf(movedOn));
             } catch (GatewayException e) {
+                Optional<String> notMoved = next.map(n -> uncertain(e)
+                        ? "the request may have reached " + gateway.provider().title()
+                                + " and a second provider could deliver it twice"
+                        : "this refusal is about the message or its recipient, not the route");
                 if (next.isPresent() && certainlyNotAccepted(e)) {
                     ProviderAttempt attempt = new ProviderAttempt(gateway.provider().name(), why(current, e));
-                    movedOn.add(attempt);
-                    moveOn(id, attempt, next.get(), estimate);
-                    current = current.through(next.get().provider());
-                    continue;
+                    Optional<StoreUnavailable> unrecorded = moveOn(id, attempt, next.get(), estimate);
+                    if (unrecorded.isEmpty()) {
+                        movedOn.add(attempt);
+                        current = current.through(next.get().provider());
+                        continue;
+                    }
+                    notMoved = Optional.of("the move could not be recorded in " + unrecorded.get().location()
+                            + ", and a send the store does not place could later be sent again");
                 }
-                return new Failed(failed(id, current, e, next).after(movedOn, current.provider().title()));
+                String because = notMoved.map(words -> "; it was NOT tried through " + next.get().provider().title()
+                        + ", because " + words).orElse("");
+                return new Failed(failed(id, current, e, because).after(movedOn, current.provider().title()));
             }
         }
     }
@@ -104,6 +114,13 @@ final class CreateOnce {
                     || rejected.reason() == GatewayException.Reason.THROTTLED);
         }
         return !((GatewayException.Unreachable) e).requestMayHaveArrived();
+    }
+
+    /** Whether nobody can tell if the provider accepted it: the outcome is then unknown. */
+    private static boolean uncertain(GatewayException e) {
+        return e instanceof GatewayException.Rejected rejected
+                ? rejected.serverError()
+                : ((GatewayException.Unreachable) e).requestMayHaveArrived();
     }
 
     /** One provider's create, tried again only while it answers 429 and the budget allows. */
@@ -131,15 +148,19 @@ final class CreateOnce {
 
     /**
      * Records that the send moves on to {@code next}: were this process to die now, the intent names
-     * the provider it may be with, and is reconciled against that one.
+     * the provider it may be with, and is reconciled against that one. Empty when recorded; a move
+     * that cannot be recorded is not made.
      */
-    private void moveOn(long id, ProviderAttempt attempt, MessageGateway next, Estimate estimate) {
-        LOG.warn("{}send {}: {}; moving on to {}", Trace.tag(), id, attempt.reason(), next.provider().title());
+    private Optional<StoreUnavailable> moveOn(long id, ProviderAttempt attempt, MessageGateway next,
+            Estimate estimate) {
         try {
             journal.movedOn(id, attempt, next.provider().name(), estimate.of(next));
+            LOG.warn("{}send {}: {}; moving on to {}", Trace.tag(), id, attempt.reason(), next.provider().title());
+            return Optional.empty();
         } catch (StoreUnavailable e) {
-            LOG.error("{}the move of send {} to {} could not be recorded in {}: {}", Trace.tag(), id,
-                    next.provider().name(), e.location(), e.getMessage());
+            LOG.error("{}send {} stays with {}: its move to {} could not be recorded in {}: {}", Trace.tag(), id,
+                    attempt.provider(), next.provider().name(), e.location(), e.getMessage());
+            return Optional.of(e);
         }
     }
 
@@ -156,19 +177,15 @@ final class CreateOnce {
     }
 
     /**
-     * The report of a create that failed, once its outcome is recorded; {@code next} is the fallback
-     * that was not tried, whose absence the report explains.
+     * The report of a create that failed, once its outcome is recorded; {@code notMoved} says why a
+     * fallback, when there is one, was not tried (empty without one).
      */
-    private SendReport failed(long id, Draft draft, GatewayException e, Optional<MessageGateway> next) {
+    private SendReport failed(long id, Draft draft, GatewayException e, String notMoved) {
         SendReport report = e instanceof GatewayException.Rejected rejected
                 ? rejectedReport(draft, rejected)
                 : unreachableReport(draft, (GatewayException.Unreachable) e);
-        if (next.isPresent()) {
-            report = report.toBuilder().summary(report.summary() + "; it was NOT tried through "
-                    + next.get().provider().title() + (report.outcome() == Outcome.UNKNOWN
-                            ? ", because the request may have reached " + draft.provider().title()
-                                    + " and a second provider could deliver it twice"
-                            : ", because this refusal is about the message or its recipient, not the route")).build();
+        if (!notMoved.isEmpty()) {
+            report = report.toBuilder().summary(report.summary() + notMoved).build();
         }
         record(id, report.outcome() == Outcome.UNKNOWN, report.summary());
         if (e instanceof GatewayException.Rejected rejected && rejected.reason() == GatewayException.Reason.OPTED_OUT) {

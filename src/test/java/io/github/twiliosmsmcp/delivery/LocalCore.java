@@ -62,6 +62,11 @@ public final class LocalCore implements AutoCloseable {
         return settings;
     }
 
+    /** The shared file, for a test that takes it from under the store. */
+    public Path file() {
+        return file;
+    }
+
     /** One more process's handle on the shared file. */
     public Database database() {
         Database database = new Database(DatabaseLocation.ofFile(file), clock, Duration.ofDays(90));
