@@ -3,14 +3,8 @@ package io.github.twiliosmsmcp.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twiliosmsmcp.phone.PhoneNumber;
 import io.github.twiliosmsmcp.sms.FakeGateway;
-import io.github.twiliosmsmcp.sms.GatewayException;
-import io.github.twiliosmsmcp.sms.MessageGateway;
-import io.github.twiliosmsmcp.sms.MessageRecord;
 import io.github.twiliosmsmcp.sms.MessageStatus;
-import io.github.twiliosmsmcp.sms.OutgoingMessage;
-import io.github.twiliosmsmcp.sms.Provider;
 import io.github.twiliosmsmcp.store.Database;
 import io.github.twiliosmsmcp.store.SqlSendJournal;
 import java.nio.file.Path;
@@ -129,72 +123,22 @@ class FallbackTest {
 
     @Test
     void aMoveTheStoreCannotRecordIsNotMade() throws Exception {
-        // Another process holds the file's write lock from the moment the first provider refuses.
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + core.file())) {
-            MessageGateway locksThenRefuses = new LockingGateway(core.gateway, other);
-            SendService locked = core.sender(new Route(locksThenRefuses, Optional.of(core.second)),
-                    core.settings(Map.of()), database, Duration.ofSeconds(5));
+            // Another process takes the file's write lock while the first provider refuses the route.
+            core.gateway.beforeCreate(() -> {
+                try (Statement s = other.createStatement()) {
+                    s.execute("BEGIN EXCLUSIVE");
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+            }).then(FakeGateway.rejects(400, 21408));
 
-            SendReport report = locked.send(new SendRequest(SendRequest.Kind.SMS, TO, Optional.empty(), "Not moved",
-                    List.of(), Optional.empty(), Optional.empty()), Progress.NONE);
+            SendReport report = send("Not moved");
 
             assertEquals(Outcome.REFUSED_BY_TWILIO, report.outcome(), report.summary());
             assertTrue(report.summary().contains("NOT tried through Second, because the move could not be recorded"),
                     report.summary());
             assertEquals(0, core.second.creates().size(), "no provider was asked without the store knowing");
-        }
-    }
-
-    /** A first provider that refuses the route, after another process took the store's write lock. */
-    private static final class LockingGateway implements MessageGateway {
-        private final FakeGateway refusing;
-        private final Connection other;
-
-        LockingGateway(FakeGateway refusing, Connection other) {
-            this.refusing = refusing;
-            this.other = other;
-        }
-
-        @Override
-        public MessageRecord create(OutgoingMessage message, Duration timeout) throws GatewayException {
-            try (Statement s = other.createStatement()) {
-                s.execute("BEGIN EXCLUSIVE");
-            } catch (SQLException e) {
-                throw new AssertionError(e);
-            }
-            refusing.then(FakeGateway.rejects(400, 21408));
-            return refusing.create(message, timeout);
-        }
-
-        @Override
-        public MessageRecord fetch(String sid, Duration timeout) throws GatewayException {
-            return refusing.fetch(sid, timeout);
-        }
-
-        @Override
-        public List<MessageRecord> inbound(List<PhoneNumber> to, Optional<PhoneNumber> from, Instant since, int max,
-                Duration timeout) {
-            return refusing.inbound(to, from, since, max, timeout);
-        }
-
-        @Override
-        public List<MessageRecord> sentTo(PhoneNumber to, Instant since, int max, Duration timeout) {
-            return refusing.sentTo(to, since, max, timeout);
-        }
-
-        @Override
-        public List<String> mediaUrls(String sid, Duration timeout) {
-            return List.of();
-        }
-
-        @Override
-        public boolean simulated() {
-            return false;
-        }
-
-        @Override
-        public Provider provider() {
-            return refusing.provider();
         }
     }
 

@@ -40,6 +40,7 @@ public final class FakeGateway implements MessageGateway {
     private int fetches;
     private int inboundLooks;
     private int failingFetches;
+    private Runnable beforeCreate = () -> { };
 
     public FakeGateway(Clock clock) {
         this(clock, TwilioProvider.named("fake"));
@@ -77,6 +78,12 @@ public final class FakeGateway implements MessageGateway {
         return this;
     }
 
+    /** {@code step} runs at each create, before its answer: what the world does while the provider is asked. */
+    public synchronized FakeGateway beforeCreate(Runnable step) {
+        beforeCreate = step;
+        return this;
+    }
+
     /** The next {@code count} status looks fail, as a network hiccup would. */
     public synchronized FakeGateway failFetches(int count) {
         failingFetches = count;
@@ -109,6 +116,7 @@ public final class FakeGateway implements MessageGateway {
     @Override
     public synchronized MessageRecord create(OutgoingMessage message, Duration timeout) throws GatewayException {
         creates.add(message);
+        beforeCreate.run();
         CreateAnswer answer = script.isEmpty() ? accepts(MessageStatus.DELIVERED) : script.poll();
         if (answer instanceof Fails fails) {
             throw fails.failure();
