@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +71,18 @@ public final class ReviewPage extends HttpServlet {
     private final Part<RuleBook> rules;
     private final boolean autoresponders;
     private final String account;
+    private final Optional<String> publicOrigin;
     private final Clock clock;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final byte[] css;
 
-    public ReviewPage(App app, String account, HttpToken token, Clock clock) {
+    /**
+     * {@code publicUrl} is where a reverse proxy presents the service ({@code SMS_PUBLIC_URL}): changes
+     * from the page at that origin are the page's own too.
+     */
+    public ReviewPage(App app, String account, HttpToken token, Optional<URI> publicUrl, Clock clock) {
         this.token = token;
+        this.publicOrigin = publicUrl.map(url -> url.getScheme() + "://" + url.getRawAuthority());
         this.sessions = new ReviewSessions(clock);
         this.approvals = app.approvals();
         this.journal = app.journal();
@@ -131,14 +139,18 @@ public final class ReviewPage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         secure(response);
-        if (!SameOrigin.holds(request.getScheme() + "://" + request.getHeader("Host"), request.getHeader("Origin"),
-                request.getHeader("Referer"))) {
+        List<String> own = Stream.concat(Stream.of(request.getScheme() + "://" + request.getHeader("Host")),
+                publicOrigin.stream()).toList();
+        Optional<String> from = SameOrigin.of(own, request.getHeader("Origin"), request.getHeader("Referer"));
+        if (from.isEmpty()) {
             plain(response, 403, "Refused: this change did not come from the review page itself.");
             return;
         }
+        // Behind an https proxy the service itself sees http; the browser's page is what the cookie guards.
+        boolean https = request.isSecure() || from.get().startsWith("https://");
         String path = path(request);
         if (path.equals("/login")) {
-            login(request, response);
+            login(request, response, https);
             return;
         }
         Optional<ReviewSessions.Session> found = session(request);
@@ -153,7 +165,7 @@ public final class ReviewPage extends HttpServlet {
         }
         if (path.equals("/logout")) {
             sessions.close(session);
-            response.addHeader("Set-Cookie", cookie("", 0, request.isSecure()));
+            response.addHeader("Set-Cookie", cookie("", 0, https));
             response.sendRedirect(PATH + "/login");
             return;
         }
@@ -188,14 +200,14 @@ public final class ReviewPage extends HttpServlet {
         }
     }
 
-    private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void login(HttpServletRequest request, HttpServletResponse response, boolean https) throws IOException {
         if (!token.matches(request.getParameter("token"))) {
             LOG.warn("A sign-in to the review page from {} with a wrong token was refused", request.getRemoteAddr());
             render(response, 403, "login.jte", Map.of("problem", Optional.of("That is not the review token.")));
             return;
         }
         ReviewSessions.Session session = sessions.open();
-        response.addHeader("Set-Cookie", cookie(session.id(), ReviewSessions.LIFETIME.toSeconds(), request.isSecure()));
+        response.addHeader("Set-Cookie", cookie(session.id(), ReviewSessions.LIFETIME.toSeconds(), https));
         response.setStatus(303);
         response.setHeader("Location", PATH);
     }

@@ -2,7 +2,9 @@ package io.github.twiliosmsmcp.review;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether a POST comes from the review page itself. Browsers send Origin with every form POST; a
@@ -12,22 +14,28 @@ import java.util.Locale;
 final class SameOrigin {
     private SameOrigin() {}
 
-    /** {@code own} is the origin the browser addressed, such as {@code http://127.0.0.1:8787}. */
-    static boolean holds(String own, String origin, String referer) {
-        if (origin != null) {
-            return normal(origin).equals(normal(own));
-        }
+    /**
+     * The page's own origin the POST came from, if it came from one of {@code own}: the origin the
+     * service itself was addressed at (such as {@code http://127.0.0.1:8787}) and, behind a reverse
+     * proxy, the public one (such as {@code https://sms.example.com}).
+     */
+    static Optional<String> of(List<String> own, String origin, String referer) {
+        Optional<String> sent = origin != null ? Optional.of(normal(origin)) : refererOrigin(referer);
+        return sent.filter(o -> own.stream().map(SameOrigin::normal).anyMatch(o::equals));
+    }
+
+    private static Optional<String> refererOrigin(String referer) {
         if (referer == null) {
-            return false;
+            return Optional.empty();
         }
         try {
             URI uri = new URI(referer);
             if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-                return false;
+                return Optional.empty();
             }
-            return normal(uri.getScheme() + "://" + uri.getRawAuthority()).equals(normal(own));
+            return Optional.of(normal(uri.getScheme() + "://" + uri.getRawAuthority()));
         } catch (URISyntaxException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -80,7 +80,7 @@ public final class Service {
                     new McpGate(httpToken, allowedOrigins), new CallRate(callsPerMinute, clock));
             HttpToken reviewLogin = ReviewToken.resolve(reviewToken, app.tokenDigests().get(), account,
                     SettingsCatalogue.REVIEW_TOKEN.name(), "http://" + address + ReviewPage.PATH, System.err);
-            ReviewPage review = new ReviewPage(app, account, reviewLogin, clock);
+            ReviewPage review = new ReviewPage(app, account, reviewLogin, publicUrl, clock);
             return serve(app, metrics, account, address, publicUrl, signature(environment), clock, version, mcp, review);
         } catch (NotConfigured e) {
             problems.addAll(e.problems());

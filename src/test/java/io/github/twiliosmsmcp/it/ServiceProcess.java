@@ -44,7 +44,8 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(ServerProcess.javaExecutable(), "-Xlog:disable",
                 "-Xlog:all=warning:stderr", "-jar", ServerProcess.jar().toString(), "serve");
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("TWILIO_") || name.startsWith("SMS_"));
+        environment.keySet().removeIf(name -> name.startsWith("TWILIO_") || name.startsWith("SMS_")
+                || name.startsWith("MC_"));
         environment.put("SMS_DATABASE", database.toString());
         environment.put("SMS_HTTP_ADDRESS", "127.0.0.1:" + port);
         if (publicUrl) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The review page's own logic in-process: who may change things, sessions, escaping, costs. */
 class ReviewPageLogicTest {
-    private static final String OWN = "http://127.0.0.1:8787";
+    private static final List<String> OWN = List.of("http://127.0.0.1:8787", "https://sms.example.com");
     private static final String XSS = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
 
     @ParameterizedTest(name = "Origin {0}, Referer {1}: {2}")
@@ -36,9 +36,15 @@ class ReviewPageLogicTest {
             "none, http://127.0.0.1:8787.evil.example/review, false",
             "none, http://evil.example/http://127.0.0.1:8787, false",
             "none, not a url, false",
-            "none, none, false"})
-    void aPostMustComeFromThePageItself(String origin, String referer, boolean allowed) {
-        assertEquals(allowed, SameOrigin.holds(OWN, origin, referer));
+            "none, none, false",
+            "https://sms.example.com, none, true",
+            "HTTPS://SMS.example.com, none, true",
+            "http://sms.example.com, none, false",
+            "https://sms.example.com:8443, none, false",
+            "none, https://sms.example.com/review/costs, true",
+            "https://evil.example, https://sms.example.com/review, false"})
+    void aPostMustComeFromThePageItselfDirectOrThroughTheProxy(String origin, String referer, boolean allowed) {
+        assertEquals(allowed, SameOrigin.of(OWN, origin, referer).isPresent());
     }
 
     @Test
