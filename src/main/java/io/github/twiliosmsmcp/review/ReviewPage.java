@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.review;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.github.twiliosmsmcp.access.CallRate;
 import io.github.twiliosmsmcp.access.HttpToken;
 import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.app.NotConfigured;
@@ -30,6 +31,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +58,8 @@ public final class ReviewPage extends HttpServlet {
             + " frame-ancestors 'none'; base-uri 'none'";
     private static final String REVIEWER = "the review page";
     private static final int MAX_REASON = 500;
+    /** Sign-ins a minute, right or wrong: enough for people, too few to guess a token. */
+    static final int SIGN_INS_PER_MINUTE = 10;
     private static final int DECIDED_SHOWN = 20;
     private static final int CONVERSATIONS_SHOWN = 100;
     private static final int THREAD_SHOWN = 50;
@@ -72,6 +76,7 @@ public final class ReviewPage extends HttpServlet {
     private final boolean autoresponders;
     private final String account;
     private final Optional<String> publicOrigin;
+    private final CallRate signIns;
     private final Clock clock;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final byte[] css;
@@ -83,6 +88,7 @@ public final class ReviewPage extends HttpServlet {
     public ReviewPage(App app, String account, HttpToken token, Optional<URI> publicUrl, Clock clock) {
         this.token = token;
         this.publicOrigin = publicUrl.map(url -> url.getScheme() + "://" + url.getRawAuthority());
+        this.signIns = new CallRate(SIGN_INS_PER_MINUTE, clock);
         this.sessions = new ReviewSessions(clock);
         this.approvals = app.approvals();
         this.journal = app.journal();
@@ -201,6 +207,16 @@ public final class ReviewPage extends HttpServlet {
     }
 
     private void login(HttpServletRequest request, HttpServletResponse response, boolean https) throws IOException {
+        Duration wait = signIns.take();
+        if (!wait.isZero()) {
+            // Whoever reaches the page gets this many guesses a minute, however many addresses they use.
+            LOG.warn("A sign-in to the review page from {} was refused: more than {} a minute", request.getRemoteAddr(),
+                    SIGN_INS_PER_MINUTE);
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+            render(response, 429, "login.jte", Map.of("problem", Optional.of("Too many sign-ins: try again in "
+                    + Math.max(1, wait.toSeconds()) + " s.")));
+            return;
+        }
         if (!token.matches(request.getParameter("token"))) {
             LOG.warn("A sign-in to the review page from {} with a wrong token was refused", request.getRemoteAddr());
             render(response, 403, "login.jte", Map.of("problem", Optional.of("That is not the review token.")));

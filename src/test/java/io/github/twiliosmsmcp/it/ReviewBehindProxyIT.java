@@ -65,4 +65,22 @@ class ReviewBehindProxyIT {
                 cookie.indexOf(';')));
         assertEquals(403, logout.statusCode(), "the session still needs its CSRF token: " + logout.body());
     }
+
+    @Test
+    void signInsAreLimitedRightOrWrongSoATokenCannotBeGuessed() throws Exception {
+        int refused = 0;
+        HttpResponse<String> last = null;
+        for (int attempt = 0; attempt < 11; attempt++) {
+            last = post("/review/login", "token=guess-" + attempt, PUBLIC, null);
+            refused += last.statusCode() == 429 ? 1 : 0;
+        }
+        HttpResponse<String> right = post("/review/login", "token=" + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8),
+                PUBLIC, null);
+
+        assertEquals(1, refused, "ten a minute are checked, the eleventh is not");
+        assertTrue(last.headers().firstValue("Retry-After").isPresent(), last.headers().toString());
+        assertTrue(last.body().contains("Too many sign-ins"), last.body());
+        assertEquals(429, right.statusCode(), "while the limit holds even the right token is not checked");
+        assertTrue(service.stderr().contains("more than 10 a minute"), service.stderr());
+    }
 }
