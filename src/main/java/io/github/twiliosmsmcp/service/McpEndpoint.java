@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.twiliosmsmcp.access.CallRate;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -13,6 +16,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +40,7 @@ final class McpEndpoint extends HttpServlet {
     private final transient ObjectMapper json;
     private final HttpServlet sessions;
     private final HttpServlet stateless;
+    private final transient Set<AsyncContext> eventStreams = ConcurrentHashMap.newKeySet();
 
     McpEndpoint(McpGate gate, CallRate rate, ObjectMapper json, HttpServlet sessions, HttpServlet stateless) {
         this.gate = gate;
@@ -57,6 +63,39 @@ final class McpEndpoint extends HttpServlet {
         stateless.destroy();
     }
 
+    /**
+     * Ends the event streams (a 2025 session's GET) open now. Only those: closing the sessions
+     * themselves would also cut the answers of tool calls in flight.
+     */
+    private void keep(AsyncContext stream) {
+        eventStreams.add(stream);
+        stream.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                eventStreams.remove(stream);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                eventStreams.remove(stream);
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                eventStreams.remove(stream);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // The same stream, started again: it is still kept.
+            }
+        });
+    }
+
+    void endEventStreams() {
+        eventStreams.forEach(AsyncContext::complete);
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Optional<McpGate.Refusal> refusal = gate.check(request.getHeader("Origin"), request.getHeader("Authorization"));
@@ -70,6 +109,9 @@ final class McpEndpoint extends HttpServlet {
         if (!request.getMethod().equals("POST")) {
             // GET (a session's event stream) and DELETE (its end) exist only in the 2025 protocol.
             sessions.service(request, response);
+            if (request.isAsyncStarted()) {
+                keep(request.getAsyncContext());
+            }
             return;
         }
         Optional<byte[]> body = BoundedBody.read(request.getContentLengthLong(), request.getInputStream(), MAX_BODY_BYTES);

@@ -166,7 +166,7 @@ public final class Service {
         List<AutoCloseable> workers = new ArrayList<>(List.of(beacon, held));
         poll.ifPresent(workers::add);
         autoreplies.ifPresent(workers::add);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, workers), "stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, mcp, workers), "stop"));
 
         beacon.start();
         held.start();
@@ -181,9 +181,15 @@ public final class Service {
         return 0;
     }
 
-    /** SIGTERM: no new connection is accepted, requests in flight finish, then the process ends. */
-    private static void stop(Server server, List<AutoCloseable> workers) {
-        LOG.info("Stopping: finishing the requests in flight");
+    /**
+     * SIGTERM: no new connection is accepted, requests in flight finish, then the process ends. The
+     * event streams that 2025 clients keep open (a GET per session, never finished by itself) are
+     * ended first, or the graceful stop would wait its whole grace for them, past the 10 s a
+     * container manager gives before it kills.
+     */
+    private static void stop(Server server, McpEndpoint mcp, List<AutoCloseable> workers) {
+        LOG.info("Stopping: ending the MCP sessions' event streams, finishing the requests in flight");
+        mcp.endEventStreams();
         try {
             server.stop();
         } catch (Exception e) {

@@ -187,4 +187,27 @@ final class HttpMcpClient {
         out.flush();
         return socket;
     }
+
+    /**
+     * Opens this session's event stream (a 2025 client's GET) on a socket of its own and returns it
+     * once the server answered its headers: the stream then stays open until the server ends it.
+     */
+    Socket openEventStream() throws IOException {
+        URI uri = URI.create(url);
+        StringBuilder head = new StringBuilder("GET " + uri.getPath() + " HTTP/1.1\r\n")
+                .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                .append("Authorization: Bearer ").append(token).append("\r\n")
+                .append("Accept: text/event-stream\r\n")
+                .append("Mcp-Session-Id: ").append(sessionId).append("\r\n")
+                .append("MCP-Protocol-Version: ").append(version).append("\r\n\r\n");
+        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        if (!status.equals("HTTP/1.1 200")) {
+            socket.close();
+            throw new AssertionError("the event stream was not opened: " + status);
+        }
+        return socket;
+    }
 }
