@@ -38,11 +38,16 @@ public final class SmsHttpServlets {
         return transport;
     }
 
-    /** For 2026-07-28 clients: each POST answered on its own, progress as server-sent events. */
+    /**
+     * For 2026-07-28 clients: each POST answered on its own, progress as server-sent events. The
+     * request states of in-chat questions are sealed with {@code requestStateKey}, which every service
+     * on the store shares: the repeat of a call may reach another one behind a load balancer.
+     */
     public static HttpServlet stateless(App app, Mode mode, Clock clock, String version, ObjectMapper json,
-            String endpoint, int maxRequestBytes) {
+            String endpoint, int maxRequestBytes, byte[] requestStateKey) {
         McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
-        return HttpServletMcpTransport.builder(StatelessSmsServer.server(app, mode, clock, version, mapper))
+        return HttpServletMcpTransport.builder(StatelessSmsServer.server(app, mode, clock, version, mapper,
+                        requestStateKey))
                 .jsonMapper(mapper)
                 .endpoint(endpoint)
                 .maxRequestSize(maxRequestBytes)

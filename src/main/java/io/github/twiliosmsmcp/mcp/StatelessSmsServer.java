@@ -44,11 +44,18 @@ public final class StatelessSmsServer {
     public static void start(App app, Mode mode, Clock clock, String version, ObjectMapper json, InputStream in,
             OutputStream out) {
         McpJsonMapper mapper = new JacksonMcpJsonMapper(json);
-        new StdioMcpTransport(server(app, mode, clock, version, mapper), mapper, in, out).start().subscribe();
+        // The repeat of a call comes back to this process, so a key of its own seals its request states.
+        new StdioMcpTransport(server(app, mode, clock, version, mapper, randomKey()), mapper, in, out).start()
+                .subscribe();
     }
 
-    /** The server of {@code mode}'s tools, for any transport. */
-    static McpServer server(App app, Mode mode, Clock clock, String version, McpJsonMapper mapper) {
+    /**
+     * The server of {@code mode}'s tools, for any transport. {@code requestStateKey} seals the request
+     * state of an in-chat question, which names the staged message it asks about: every process a
+     * repeated call may reach must hold the same key.
+     */
+    static McpServer server(App app, Mode mode, Clock clock, String version, McpJsonMapper mapper,
+            byte[] requestStateKey) {
         Map<String, McpSyncTool> byName = new LinkedHashMap<>();
         for (SmsTool tool : SmsServer.tools(app, clock, mode)) {
             Tool definition = mapper.convertValue(tool.definition(mapper), Tool.class);
@@ -69,9 +76,7 @@ public final class StatelessSmsServer {
         };
         return McpServer.builder()
                 .serverInfo(Implementation.builder(SmsServer.NAME, version).build())
-                // The request state of an in-chat question names the staged message it asks about; its
-                // key is this process's, as the repeat of the call comes back to this process.
-                .requestStateCodec(HmacRequestStateCodec.builder().key(randomKey()).jsonMapper(mapper).build())
+                .requestStateCodec(HmacRequestStateCodec.builder().key(requestStateKey).jsonMapper(mapper).build())
                 .instructions(SmsServer.INSTRUCTIONS)
                 .jsonMapper(mapper)
                 // As for 2025 clients, each tool checks its own arguments (see NoSchemaValidator).
@@ -79,7 +84,7 @@ public final class StatelessSmsServer {
                 .build();
     }
 
-    private static byte[] randomKey() {
+    static byte[] randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return key;

@@ -3,6 +3,7 @@ package io.github.twiliosmsmcp.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.twiliosmsmcp.access.CallRate;
 import io.github.twiliosmsmcp.access.HttpToken;
+import io.github.twiliosmsmcp.access.RequestStateKey;
 import io.github.twiliosmsmcp.access.HttpTokens;
 import io.github.twiliosmsmcp.app.App;
 import io.github.twiliosmsmcp.app.NotConfigured;
@@ -77,7 +78,8 @@ public final class Service {
             HttpToken httpToken = HttpTokens.resolve(token, app.tokenDigests().get(), account,
                     SettingsCatalogue.HTTP_TOKEN.name(), System.err);
             McpEndpoint mcp = mcpEndpoint(app, Settings.mode(environment), clock, version,
-                    new McpGate(httpToken, allowedOrigins), new CallRate(callsPerMinute, clock));
+                    new McpGate(httpToken, allowedOrigins), new CallRate(callsPerMinute, clock),
+                    RequestStateKey.of(app.tokenDigests().get(), account));
             HttpToken reviewLogin = ReviewToken.resolve(reviewToken, app.tokenDigests().get(), account,
                     SettingsCatalogue.REVIEW_TOKEN.name(), "http://" + address + ReviewPage.PATH, System.err);
             ReviewPage review = new ReviewPage(app, account, reviewLogin, publicUrl, clock);
@@ -106,11 +108,12 @@ public final class Service {
 
     /** MCP over HTTP on the same core as the webhooks, for clients of both protocol eras. */
     private static McpEndpoint mcpEndpoint(App app, Mode mode, Clock clock, String version, McpGate gate,
-            CallRate rate) {
+            CallRate rate, byte[] requestStateKey) {
         ObjectMapper json = new ObjectMapper();
         return new McpEndpoint(gate, rate, json,
                 SmsHttpServlets.sessions(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES),
-                SmsHttpServlets.stateless(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES));
+                SmsHttpServlets.stateless(app, mode, clock, version, json, McpEndpoint.PATH, McpEndpoint.MAX_BODY_BYTES,
+                        requestStateKey));
     }
 
     private static int serve(App app, ServiceMetrics metrics, String account, HttpAddress address,
