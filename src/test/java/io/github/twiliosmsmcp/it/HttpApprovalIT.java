@@ -57,12 +57,7 @@ class HttpApprovalIT {
     }
 
     private static JsonNode call(Map<String, Object> extra) {
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("name", "send_sms",
-                "arguments", Map.of("to", TO, "message", "Your order is ready"),
-                "_meta", Map.of("io.modelcontextprotocol/clientCapabilities",
-                        Map.of("elicitation", Map.of("form", Map.of())))));
-        params.putAll(extra);
-        return client.answer(client.request("tools/call", params));
+        return client.callThatMayAsk("send_sms", Map.of("to", TO, "message", "Your order is ready"), extra);
     }
 
     @Test

@@ -210,4 +210,16 @@ final class HttpMcpClient {
         }
         return socket;
     }
+
+    /**
+     * A 2026-07-28 {@code tools/call} of a client that can be asked in the chat (it declares form
+     * elicitation), with {@code extra} parameters such as the request state and the user's answer.
+     */
+    JsonNode callThatMayAsk(String tool, Map<String, Object> arguments, Map<String, Object> extra) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("name", tool, "arguments", arguments,
+                "_meta", Map.of("io.modelcontextprotocol/clientCapabilities",
+                        Map.of("elicitation", Map.of("form", Map.of())))));
+        params.putAll(extra);
+        return answer(request("tools/call", params));
+    }
 }

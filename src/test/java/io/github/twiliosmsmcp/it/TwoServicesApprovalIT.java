@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.twiliosmsmcp.fake.FakeTwilioApi;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,12 +20,7 @@ class TwoServicesApprovalIT {
     private static final String TOKEN = "two-services-share-this-token-93f";
 
     private static JsonNode call(HttpMcpClient client, Map<String, Object> extra) {
-        Map<String, Object> params = new HashMap<>(Map.of("name", "send_sms",
-                "arguments", Map.of("to", TO, "message", "Your order is ready"),
-                "_meta", Map.of("io.modelcontextprotocol/clientCapabilities",
-                        Map.of("elicitation", Map.of("form", Map.of())))));
-        params.putAll(extra);
-        return client.answer(client.request("tools/call", params));
+        return client.callThatMayAsk("send_sms", Map.of("to", TO, "message", "Your order is ready"), extra);
     }
 
     @Test
