@@ -108,7 +108,7 @@ final class CreateOnce {
      * connection was made. A 5xx, a timeout or a broken connection after the request was written leave
      * a doubt; an opt-out or a bad number are about the recipient, whom every provider would refuse.
      */
-    static boolean certainlyNotAccepted(GatewayException e) {
+    private static boolean certainlyNotAccepted(GatewayException e) {
         if (e instanceof GatewayException.Rejected rejected) {
             return !rejected.serverError() && (rejected.reason() == GatewayException.Reason.NOT_PERMITTED
                     || rejected.reason() == GatewayException.Reason.THROTTLED);

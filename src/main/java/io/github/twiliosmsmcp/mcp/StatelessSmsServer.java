@@ -84,7 +84,7 @@ public final class StatelessSmsServer {
                 .build();
     }
 
-    static byte[] randomKey() {
+    private static byte[] randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return key;

@@ -80,15 +80,10 @@ public final class PriceTable {
      * times {@code segments} (at least one is always billed); for MMS one MMS price, as Twilio
      * bills an MMS as a single message whatever its text length.
      *
+     * <p>MessageCentral's table is used for {@code provider} "messagecentral" (the name a send records),
+     * Twilio's for any other.
+     *
      * @return US dollars, scale 4, rounded half up
-     */
-    public static BigDecimal estimate(PhoneNumber to, boolean mms, int segments) {
-        return estimate("twilio", to, mms, segments);
-    }
-
-    /**
-     * The approximate cost of sending one message to {@code to} through {@code provider} (the name a
-     * send records): MessageCentral's table for "messagecentral", Twilio's for any other.
      */
     public static BigDecimal estimate(String provider, PhoneNumber to, boolean mms, int segments) {
         Objects.requireNonNull(to, "to");

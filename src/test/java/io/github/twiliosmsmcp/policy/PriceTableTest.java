@@ -52,8 +52,8 @@ class PriceTableTest {
             """)
     void pricesByRegion(String region, BigDecimal sms, BigDecimal mms) {
         PhoneNumber to = exampleMobile(region);
-        assertEquals(sms, PriceTable.estimate(to, false, 1), to.e164());
-        assertEquals(mms, PriceTable.estimate(to, true, 1), to.e164());
+        assertEquals(sms, PriceTable.estimate("twilio", to, false, 1), to.e164());
+        assertEquals(mms, PriceTable.estimate("twilio", to, true, 1), to.e164());
     }
 
     @ParameterizedTest(name = "{0} mms={1} segments={2} -> {3}")
@@ -84,7 +84,7 @@ class PriceTableTest {
             +99912345678,   true,   1, 0.1000
             """)
     void estimates(String number, boolean mms, int segments, BigDecimal expected) {
-        BigDecimal estimate = PriceTable.estimate(new PhoneNumber(number), mms, segments);
+        BigDecimal estimate = PriceTable.estimate("twilio", new PhoneNumber(number), mms, segments);
         assertEquals(expected, estimate);
         assertEquals(4, estimate.scale());
     }
@@ -92,11 +92,28 @@ class PriceTableTest {
     @Test
     void largeSegmentCountsDoNotOverflow() {
         assertEquals(usd("17824114.2701"),
-                PriceTable.estimate(new PhoneNumber("+14155552671"), false, Integer.MAX_VALUE));
+                PriceTable.estimate("twilio", new PhoneNumber("+14155552671"), false,
+                        Integer.MAX_VALUE));
     }
 
     @Test
     void refusesNull() {
-        assertThrows(NullPointerException.class, () -> PriceTable.estimate(null, false, 1));
+        assertThrows(NullPointerException.class, () -> PriceTable.estimate("twilio", null, false, 1));
+    }
+
+    @ParameterizedTest(name = "{0} mms={1} segments={2} -> {3}")
+    @CsvSource(textBlock = """
+            +919876543210,  false, 1, 0.0030
+            +919876543210,  false, 3, 0.0090
+            +14155552671,   false, 1, 0.0080
+            +16135550123,   false, 1, 0.0080
+            +447400123456,  false, 2, 0.0800
+            # elsewhere Twilio's high default, so an unknown destination is overestimated
+            +4915123456789, false, 1, 0.1000
+            # MessageCentral sends no MMS: a fallback's MMS is priced as Twilio's
+            +14155552671,   true,  1, 0.0220
+            """)
+    void messageCentralHasItsOwnPrices(String number, boolean mms, int segments, BigDecimal expected) {
+        assertEquals(expected, PriceTable.estimate("messagecentral", new PhoneNumber(number), mms, segments));
     }
 }
